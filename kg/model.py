@@ -1,0 +1,128 @@
+"""Plain data objects that flow through the pipeline: articles, actors, events.
+
+They know nothing of RDF or spaCy; ``to_json`` gives the shapes fixed in the
+design notes (the ``diplokg extract`` contract).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+MODALITIES = ("asserted", "planned", "negated", "hypothetical", "reported")
+ACTOR_TYPES = ("person", "state", "organization", "group")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article, its text cleaned of page furniture.
+
+    ``origin`` says where it came from (``file`` or ``file:line``) for messages.
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    published: date | None = None
+    url: str | None = None
+    publisher: str | None = None
+    origin: str | None = None
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of everything that is stored about the article."""
+        payload = json.dumps(
+            [self.id, self.text, self.title, self.published and self.published.isoformat(), self.url, self.publisher],
+            ensure_ascii=False,
+        )
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A resolved (or unresolved) participant of an event.
+
+    ``key`` is the stable local id: an ISO alpha-3 code for states, a Wikidata
+    QID for known people and organisations, else a slug of the text.
+    """
+
+    key: str
+    label: str
+    type: str = "group"
+    country: str | None = None
+    sector: str | None = None
+    wikidata: str | None = None
+    resolved: bool = True
+
+    @property
+    def iri(self) -> str:
+        from kg.vocab import actor_iri
+
+        return str(actor_iri(self.key))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.iri,
+            "label": self.label,
+            "country": self.country,
+            "sector": self.sector,
+            "wikidata": self.wikidata,
+            "type": self.type,
+        }
+
+
+@dataclass(frozen=True)
+class Event:
+    """One coded event with its evidence.
+
+    ``date`` is ISO text at its precision: ``2024-02-15``, ``2024-02`` or
+    ``2024``; ``start``/``end`` are character offsets of ``sentence`` in the
+    article text.
+    """
+
+    source: Actor
+    target: Actor
+    cameo: str
+    quad_class: int
+    label: str
+    sentence: str
+    start: int
+    end: int
+    date: str | None = None
+    modality: str = "asserted"
+    confidence: float = 0.5
+    goldstein: float | None = None
+    trigger: str | None = None
+    rule: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def date_precision(self) -> str | None:
+        if self.date is None:
+            return None
+        return {4: "year", 7: "month", 10: "day"}[len(self.date)]
+
+    def key(self, article_id: str) -> str:
+        """A stable id: the same event in the same article always gets it."""
+        raw = "\x1f".join(
+            [article_id, str(self.start), str(self.end), self.source.key, self.cameo, self.target.key, self.modality]
+        )
+        return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:20]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "source": self.source.to_json(),
+            "target": self.target.to_json(),
+            "cameo": self.cameo,
+            "quad_class": self.quad_class,
+            "label": self.label,
+            "date": self.date,
+            "modality": self.modality,
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "confidence": round(self.confidence, 3),
+        }
