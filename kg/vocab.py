@@ -54,7 +54,7 @@ GRAPH = Namespace(BASE + "graph/")
 #: The named graph holding the ontology, CAMEO scheme and actor gazetteer.
 REFERENCE_GRAPH = URIRef(BASE + "graph/reference")
 #: The CAMEO concept scheme.
-CAMEO_SCHEME = URIRef(BASE + "id/cameo")
+CAMEO_SCHEME = URIRef(BASE + "id/cameo/")
 
 PREFIXES = {
     "dkg": URIRef(str(DKG)),

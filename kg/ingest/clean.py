@@ -62,6 +62,11 @@ _BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in BOILERPLATE_PATTERNS]
 _CODE_CHARS = frozenset("{}();=")
 _CODE_MIN = 6
 _CODE_RATIO = 0.08
+# Parentheses alone make a caption or a table, not code: ask for some of these.
+_STRONG_CODE_CHARS = frozenset("{};=")
+_STRONG_CODE_MIN = 2
+# "&amp;" and friends in scraped text would otherwise count as semicolons.
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", re.IGNORECASE)
 # JSON-LD and config blobs use quotes and colons rather than "{}();=".
 _JSON_PAIR = re.compile(r"\"\s*:\s*[\"{\[\dtfn]")
 _JSON_PAIRS_MIN = 3
@@ -77,6 +82,12 @@ _CASE_FLIP = re.compile(r"[a-z][A-Z]")
 # brackets may close after the full stop.
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _TITLE_MAX_WORDS = 12
+_TITLE_TINY_WORDS = 3
+_TITLE_CASE_RATIO = 0.85
+_BULLET = re.compile(r"(?:[*•·▪‣-]|\d{1,2}[.)])\s")
+_MINOR_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "is", "of", "on", "or", "the", "to"}
+)
 # Below this length a repeated line may be legitimate ("Yes." in a transcript).
 _REPEAT_MIN_CHARS = 20
 
@@ -156,9 +167,11 @@ def _strip_line_junk(line: str) -> str:
 
 
 def _is_code(line: str) -> bool:
-    code = sum(1 for ch in line if ch in _CODE_CHARS)
-    letters = sum(1 for ch in line if ch.isalpha())
-    if code >= _CODE_MIN and code >= _CODE_RATIO * letters:
+    bare = _ENTITY.sub(" ", line)
+    code = sum(1 for ch in bare if ch in _CODE_CHARS)
+    strong = sum(1 for ch in bare if ch in _STRONG_CODE_CHARS)
+    letters = sum(1 for ch in bare if ch.isalpha())
+    if code >= _CODE_MIN and code >= _CODE_RATIO * letters and strong >= _STRONG_CODE_MIN:
         return True
     return len(_JSON_PAIR.findall(line)) >= _JSON_PAIRS_MIN
 
@@ -191,7 +204,21 @@ def _drop_repeats(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], 
 
 
 def _is_title_like(line: str) -> bool:
-    return len(line.split()) <= _TITLE_MAX_WORDS and not _SENTENCE_END.search(line)
+    """Short, no closing punctuation, and either tiny or in Title Case.
+
+    Title Case separates "Uncommon Knowledge" or "More From Reuters" from a
+    truncated sentence such as "The talks have been", which is kept.
+    """
+    words = line.split()
+    if len(words) > _TITLE_MAX_WORDS or _SENTENCE_END.search(line):
+        return False
+    if _BULLET.match(line):
+        return False  # a list item closing the article is content, not a menu
+    if len(words) <= _TITLE_TINY_WORDS:
+        return True
+    significant = [w for w in words if w.casefold() not in _MINOR_WORDS and any(c.isalpha() for c in w)]
+    capitalised = [w for w in significant if not next(c for c in w if c.isalpha()).islower()]
+    return len(capitalised) >= _TITLE_CASE_RATIO * len(significant)
 
 
 def _trim_tail(lines: list[tuple[int, str]], suspect: set[int]) -> list[tuple[int, str]]:

@@ -89,8 +89,11 @@ class KnowledgeGraph:
 
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> Result:
         """Run a SPARQL query over the union graph; ``bindings`` are bound, not spliced."""
+        from kg.sparql import bind_values
+
+        text = bind_values(sparql, bindings or {})
         try:
-            return self.dataset.query(sparql, initNs=_NS, initBindings=dict(bindings or {}))
+            return self.dataset.query(text, initNs=_NS)
         except SyntaxError as exc:
             raise QueryError(f"invalid SPARQL: {exc}") from None
         except Exception as exc:
