@@ -130,7 +130,7 @@ def extract(input_, fmt, published, model) -> None:
       echo '{"id": "a1", "text": "Putin visited Turkey.", "published": "2024-02-12"}' | diplokg extract --input -
     """
     from kg.extract import get_extractor
-    from kg.ingest import article_from_record, parse_date, read_path
+    from kg.ingest import parse_date, read_path, read_stream
 
     extractor = get_extractor(model)
     pub = parse_date(published, "--published") if published else None
@@ -155,32 +155,6 @@ def extract(input_, fmt, published, model) -> None:
             click.echo(json.dumps(row, ensure_ascii=False))
     if failed:
         sys.exit(1)
-
-
-def _stdin_records(article_from_record):
-    data = sys.stdin.buffer.read()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        yield InputError("input is not UTF-8", where="<stdin>")
-        return
-    for n, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"<stdin>:{n}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(f"not JSON: {exc.msg}", where=where)
-            continue
-        if not isinstance(record, dict):
-            yield InputError("a record must be a JSON object", where=where)
-            continue
-        try:
-            yield article_from_record(record, where)
-        except InputError as exc:
-            exc.record_id = record.get("id")
-            yield exc
 
 
 # ------------------------------------------------------------------ query

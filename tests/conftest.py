@@ -22,3 +22,17 @@ def kg():
 def seeded_kg(kg):
     kg.write_articles([sample_article()], extractor="test/1")
     return kg
+
+
+@pytest.fixture
+def runner():
+    """Click's runner for the ``diplokg`` command line."""
+    from click.testing import CliRunner
+
+    return CliRunner()
+
+
+@pytest.fixture
+def store_url(tmp_path):
+    """An on-disk Oxigraph store in a temporary folder."""
+    return f"oxigraph:{tmp_path / 'store'}"

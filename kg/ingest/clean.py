@@ -3,7 +3,8 @@
 Scraped news text tends to end in page furniture: minified JavaScript, encoded
 tracking blobs, newsletter and cookie notices, repeated promo lines and short
 section titles ("Related", "Uncommon Knowledge"). :func:`clean_text` removes
-them with general heuristics; it never rewrites the sentences it keeps.
+them with general heuristics. Apart from cutting an encoded blob out of a
+line, it never rewrites the lines it keeps.
 
 The heuristics, in order:
 
@@ -24,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["BOILERPLATE_PATTERNS", "clean_text"]
+__all__ = ["BOILERPLATE_PATTERNS", "clean_text", "has_prose"]
 
 #: Lines of page furniture, matched case-insensitively at the start of a line
 #: of at most :data:`_BOILERPLATE_MAX_CHARS` characters. Extend the list, not
@@ -58,10 +59,12 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
 _BOILERPLATE_MAX_CHARS = 300
 _BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in BOILERPLATE_PATTERNS]
 
-# Code: "{}();=" are rare in prose; six of them at one per ~12 letters is code.
+# Code: "{}();=" are rare in prose; six of them at one per ~8 letters is code.
+# Minified code runs at one per 3-6 letters; a sentence quoting a tag or two
+# (``<img src=x onerror=alert(1)>``) stays well below and is kept as data.
 _CODE_CHARS = frozenset("{}();=")
 _CODE_MIN = 6
-_CODE_RATIO = 0.08
+_CODE_RATIO = 0.12
 # Parentheses alone make a caption or a table, not code: ask for some of these.
 _STRONG_CODE_CHARS = frozenset("{};=")
 _STRONG_CODE_MIN = 2
@@ -91,7 +94,9 @@ _MINOR_WORDS = frozenset(
 # Below this length a repeated line may be legitimate ("Yes." in a transcript).
 _REPEAT_MIN_CHARS = 20
 
-_INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# Soft hyphens, zero-width spaces, word joiners and BOMs; not ZWJ/ZWNJ, which
+# carry meaning in some scripts.
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _HSPACE = re.compile(r"[^\S\n]+")
 
@@ -129,6 +134,17 @@ def clean_text(text: str) -> str:
     lines, suspect = _drop_repeats(lines)
     lines = _trim_tail(lines, suspect)
     return _join(lines)
+
+
+def has_prose(text: str) -> bool:
+    """True if some line of ``text`` reads like a sentence, not a menu or a title.
+
+    >>> has_prose("Home\\nWorld News\\nLog In")
+    False
+    >>> has_prose("Home\\nPutin will visit Turkey, the Kremlin said.")
+    True
+    """
+    return any(not _is_title_like(line.strip()) for line in text.splitlines() if line.strip())
 
 
 def _normalise(text: str) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from kg.errors import InputError
-from kg.ingest.clean import clean_text
+from kg.ingest.clean import clean_text, has_prose
 from kg.model import Article
 from kg.vocab import check_article_id
 
@@ -130,8 +130,18 @@ def article_from_record(record: Mapping[str, Any], origin: str) -> Article:
     InputError
         If the record is not an object, the id or text is missing or invalid,
         the text is empty after cleaning or too long, a date is invalid or the
-        url is not http(s).
+        url is not http(s). Its ``record_id`` attribute is the record's id
+        when one could be read (for reports keyed by id), else None.
     """
+    try:
+        return _article_from_record(record, origin)
+    except InputError as exc:
+        raw_id = record.get("id") if isinstance(record, Mapping) else None
+        exc.record_id = str(raw_id) if isinstance(raw_id, str | int) and not isinstance(raw_id, bool) else None
+        raise
+
+
+def _article_from_record(record: Mapping[str, Any], origin: str) -> Article:
     if not isinstance(record, Mapping):
         raise InputError(f"expected a JSON object, got {_json_type(record)}", where=origin)
     article_id = _article_id(record.get("id"), origin)
@@ -219,13 +229,17 @@ def article_from_html(
         favor_precision=True,
         with_metadata=True,
     )
-    extracted = getattr(doc, "text", None) or ""
+    page_title = _tidy(getattr(doc, "title", None))
+    title = _tidy(title) or page_title
     # trafilatura puts one block (paragraph, heading, list item) per line.
-    text = clean_text("\n\n".join(extracted.splitlines()))
-    if not text:
+    blocks = [" ".join(line.split()) for line in (getattr(doc, "text", None) or "").splitlines()]
+    blocks = [b for b in blocks if b]
+    if blocks and blocks[0].casefold() in {t.casefold() for t in (title, page_title) if t}:
+        blocks = blocks[1:]  # the headline is kept in ``title``, not twice
+    text = clean_text("\n\n".join(blocks))
+    # Pages without an article still yield a menu word or two; that is not an article.
+    if not has_prose(text):
         raise InputError("no article text found in the HTML page", where=origin)
-    if title is None:
-        title = _tidy(getattr(doc, "title", None))
     if url is None:
         page_url = _tidy(getattr(doc, "url", None))
         url = page_url if page_url and _is_http_url(page_url) else None
