@@ -135,7 +135,7 @@ def extract(input_, fmt, published, model) -> None:
     extractor = get_extractor(model)
     pub = parse_date(published, "--published") if published else None
     if input_ == "-":
-        items = list(_stdin_records(article_from_record))
+        items = list(read_stream(sys.stdin.buffer, format="jsonl", name="<stdin>", published=pub))
     else:
         items = list(read_path(Path(input_), published=pub))
     out = []
