@@ -49,9 +49,13 @@ class DiploGroup(click.Group):
 
 
 def open_kg(store: str | None, read_only: bool = False):
-    from kg.store import KnowledgeGraph
+    from kg.store import KnowledgeGraph, default_store_url
 
-    return KnowledgeGraph(store, read_only=read_only)
+    url = store or default_store_url()
+    missing = url.startswith("oxigraph:") and not (Path(url[len("oxigraph:") :]).expanduser() / "CURRENT").exists()
+    if read_only and missing:
+        read_only = False  # a store that does not exist yet is created (empty) rather than refused
+    return KnowledgeGraph(url, read_only=read_only)
 
 
 @click.group(cls=DiploGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -344,6 +348,312 @@ def serve(host, port, threads, store) -> None:
         get_kg()  # open the store now, so a bad store fails before listening
     click.echo(f"DiploKG serving {store or default_store_url()} at http://{host}:{port}/", err=True)
     waitress_serve(app, host=host, port=port, threads=threads, ident="diplokg")
+
+
+# ------------------------------------------------------------------ network analysis
+
+
+def filter_options(f):
+    """The event filters shared by the network commands (see kg.analysis.filters.Filters)."""
+    options = [
+        click.option("--from", "from_", default=None, metavar="DATE", help="Window start: YYYY[-MM[-DD]]."),
+        click.option("--to", "to", default=None, metavar="DATE", help="Window end (inclusive of the whole period)."),
+        click.option("--quad", default=None, metavar="Q[,Q]", help="Only these quad classes (1-4)."),
+        click.option("--cameo", default=None, metavar="CODE[,CODE]", help="Only these CAMEO roots or code prefixes."),
+        click.option(
+            "--modality", default=None, metavar="M[,M]", help="Keep only these (default: asserted,planned,reported)."
+        ),
+        click.option("--exclude-modality", default=None, metavar="M[,M]", help="Drop these modalities, e.g. planned."),
+        click.option("--type", "actor_type", default=None, metavar="T[,T]", help="Only actors of these types."),
+        click.option("--country", default=None, metavar="ISO3[,ISO3]", help="Only actors of these countries."),
+        click.option("--min-weight", default=None, type=click.IntRange(1), help="Drop relations with fewer events."),
+        click.option(
+            "--level",
+            type=click.Choice(["actor", "country"]),
+            default=None,
+            help="Nodes are actors (default) or countries (people and agencies count as their country).",
+        ),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _filters(kw: dict[str, Any]):
+    from kg.analysis.filters import Filters
+
+    keys = {"from_": "from", "to": "to", "quad": "quad", "cameo": "cameo", "modality": "modality"}
+    keys.update({"exclude_modality": "exclude_modality", "actor_type": "type", "country": "country"})
+    keys.update({"min_weight": "min_weight", "level": "level"})
+    return Filters.from_params({param: kw.pop(name, None) for name, param in keys.items()})
+
+
+def _write_output(output: str, data: bytes) -> None:
+    """Write ``data`` to ``output`` (``-`` = stdout), whole or not at all."""
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        return
+    target = Path(output)
+    if not target.parent.is_dir():
+        raise InputError("folder does not exist", where=str(target.parent))
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    click.echo(f"wrote {len(data):,} bytes to {target}", err=True)
+
+
+def _actor_label(actors: dict[str, Any], key: str) -> str:
+    label = (actors.get(key) or {}).get("label") or key
+    return f"{label} ({key})" if label != key else key
+
+
+@main.command()
+@click.argument("source", metavar="FROM")
+@click.argument("target", metavar="TO")
+@click.option("-k", "--k", "k", default=1, show_default=True, type=click.IntRange(1, 50), help="How many paths.")
+@click.option(
+    "--cost",
+    type=click.Choice(["hops", "cooperative", "recent"]),
+    default="hops",
+    show_default=True,
+    help="Fewest hops, or prefer cooperative or recent links.",
+)
+@click.option("--directed", is_flag=True, help="Follow links only in the direction the events ran.")
+@click.option("--evidence", default=3, show_default=True, type=click.IntRange(0, 50), help="Sentences per hop.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@filter_options
+@store_option
+def paths(source, target, k, cost, directed, evidence, fmt, store, **kw) -> None:
+    """Show how two actors are connected, each hop with its evidence.
+
+    FROM and TO are actor keys (RUS, Q7747), IRIs, or names. --quad limits the
+    walk to links of those quad classes. Links count both ways unless
+    --directed. Prints the reason when there is no path (exit code 0).
+
+    \b
+    Example:
+      diplokg paths "Vladimir Putin" Q3881545 --k 3 --from 2023 --quad 1,2
+    """
+    from kg.analysis.api import find_paths
+
+    filters = _filters(kw)
+    with open_kg(store, read_only=_is_oxigraph(store)) as kg:
+        result = find_paths(
+            kg, source, target, filters=filters, k=k, cost=cost, directed=directed, evidence_per_hop=evidence
+        )
+    if fmt == "json":
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        return
+    if not result.paths:
+        click.echo(f"no path: {result.reason}")
+        return
+    for i, path in enumerate(result.paths, start=1):
+        click.echo(f"Path {i}: {path.length} hop{'s' if path.length != 1 else ''}, cost {path.cost:g}")
+        for hop in path.hops:
+            arrow = {"forward": "->", "backward": "<-"}.get("".join(hop.directions), "<->")
+            quads = ", ".join(f"q{q}:{n}" for q, n in hop.quad.items())
+            click.echo(
+                f"  {_actor_label(result.actors, hop.source)} {arrow} {_actor_label(result.actors, hop.target)}"
+                f"  [{hop.count} event{'s' if hop.count != 1 else ''}; {quads}]"
+            )
+            for row in hop.evidence:
+                where = row["article"]["id"] or row["article"]["iri"]
+                click.echo(f"      {row['date'] or 'undated'}  {_cut(row['sentence'], 100)}  <{where}>")
+
+
+@main.command()
+@click.option(
+    "--measure",
+    type=click.Choice(["pagerank", "betweenness", "degree", "in_degree", "out_degree", "eigenvector", "closeness"]),
+    default="pagerank",
+    show_default=True,
+)
+@click.option("--top", default=20, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--among", default=None, metavar="TYPE", help="Rank only actors of this type (e.g. state).")
+@click.option("--k", "k", default=None, type=click.IntRange(1), help="Betweenness: sample this many sources.")
+@click.option("--weighted/--unweighted", default=None, help="Use event counts as weights (measure default).")
+@click.option("--undirected", is_flag=True, help="Merge the two directions of each pair first.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@filter_options
+@store_option
+def centrality(measure, top, among, k, weighted, undirected, fmt, store, **kw) -> None:
+    """Rank actors by a centrality measure of the actor network.
+
+    Betweenness is exact unless --k is given (or the network has more than
+    2,000 actors, when 500 sources are sampled); the output says which.
+
+    \b
+    Example:
+      diplokg centrality --measure betweenness --among state --top 10 --from 2024
+    """
+    from kg.analysis.api import rank_actors
+
+    filters = _filters(kw)
+    measure_kw: dict[str, Any] = {}
+    if k is not None:
+        if measure != "betweenness":
+            raise InputError("--k applies to betweenness only", where="--k")
+        measure_kw["k"] = k
+    if weighted is not None:
+        measure_kw["weighted"] = weighted
+    with open_kg(store, read_only=_is_oxigraph(store)) as kg:
+        out = rank_actors(kg, measure, filters=filters, top=top, actor_type=among, undirected=undirected, **measure_kw)
+    if fmt == "json":
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    net = out["network"]
+    click.echo(f"{measure} over {net['actors']:,} actors, {net['relations']:,} relations, {net['events']:,} events")
+    if out["note"]:
+        click.echo(f"note: {out['note']}")
+    for row in out["scores"]:
+        label = _cut(str(row.get("label") or row["key"]), 40)
+        click.echo(f"{row['rank']:>4}  {row['score']:<10.4g}  {label:<40}  {row['key']}")
+
+
+@main.command()
+@click.argument("ident", metavar="ACTOR")
+@click.option("--top", default=5, show_default=True, type=click.IntRange(1, 100), help="How many partners.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@filter_options
+@store_option
+def actor(ident, top, fmt, store, **kw) -> None:
+    """Profile of one actor: identity, events, top partners, centrality ranks, timeline.
+
+    ACTOR is a key (RUS, Q7747), an IRI, a Wikidata QID, or a name or alias.
+    An unknown name lists close matches.
+
+    \b
+    Example:
+      diplokg actor Turkey --from 2023 --to 2024
+    """
+    from kg.analysis.api import actor_profile
+    from kg.analysis.queries import search_actors
+    from kg.errors import NotFoundError
+
+    filters = _filters(kw)
+    with open_kg(store, read_only=_is_oxigraph(store)) as kg:
+        try:
+            profile = actor_profile(kg, ident, filters=filters, top=top)
+        except NotFoundError:
+            matches = search_actors(kg, ident, limit=10)
+            if matches:
+                click.echo("no actor of that name; close matches:", err=True)
+                for m in matches:
+                    click.echo(f"  {m['key']:<16} {m['label']}  ({m['events']} events)", err=True)
+            raise
+    if fmt == "json":
+        click.echo(json.dumps(profile, ensure_ascii=False, indent=2))
+        return
+    who = profile["actor"]
+    click.echo(f"{who['label']}  [{who['key']}]  {who['type'] or ''} {who['country'] or ''}".rstrip())
+    if who["aliases"]:
+        click.echo(f"also: {_cut(', '.join(who['aliases']), 100)}")
+    ev = profile["events"]
+    quads = ", ".join(f"q{q}:{n}" for q, n in ev["by_quad"].items())
+    click.echo(f"events: {ev['as_source']} as actor, {ev['as_target']} as target ({quads})")
+    for name, entry in profile["centrality"].items():
+        if "rank" in entry:
+            click.echo(f"{name}: rank {entry['rank']} of {entry['of']} ({entry['score']:.4g})")
+    if profile["partners"]:
+        click.echo("partners:")
+        for p in profile["partners"]:
+            click.echo(f"  {p['events']:>5}  {_cut(p['label'], 40):<40} {p['key']}  (out {p['out']}, in {p['in']})")
+    if profile["timeline"]:
+        click.echo("timeline:")
+        by_period: dict[str, int] = {}
+        for row in profile["timeline"]:
+            period = row["period"] or "undated"
+            by_period[period] = by_period.get(period, 0) + row["events"]
+        for period, n in by_period.items():
+            click.echo(f"  {period:<8} {n}")
+
+
+@main.command()
+@click.option("-o", "--output", required=True, metavar="FILE.html|-", help="Where to write the page; - for stdout.")
+@click.option("--actor", "center", default=None, metavar="ACTOR", help="Draw this actor's ego network.")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(1, 4), help="Ego network depth.")
+@click.option("--path", "path_ends", nargs=2, default=None, metavar="FROM TO", help="Draw the path between two actors.")
+@click.option(
+    "--size-by",
+    default="pagerank",
+    show_default=True,
+    type=click.Choice(
+        ["pagerank", "betweenness", "degree", "in_degree", "out_degree", "eigenvector", "closeness", "events"]
+    ),
+)
+@click.option("--color-by", default="type", show_default=True, type=click.Choice(["type", "community"]))
+@click.option("--node-limit", default=500, show_default=True, type=click.IntRange(1, 100_000))
+@click.option("--title", default=None, help="Page title.")
+@click.option(
+    "--link",
+    default=None,
+    metavar="PATTERN",
+    help="Node click target, {key} replaced, e.g. http://127.0.0.1:5000/viz/actor/{key}. Default: no links.",
+)
+@filter_options
+@store_option
+def viz(output, center, depth, path_ends, size_by, color_by, node_limit, title, link, store, **kw) -> None:
+    """Write an interactive network page that works offline (no CDN, strict CSP).
+
+    The whole network by default; --actor for one actor's neighbourhood;
+    --path for the connection between two actors, highlighted.
+
+    \b
+    Example:
+      diplokg viz -o network.html --from 2024 --color-by community
+      diplokg viz -o turkey.html --actor TUR --depth 2
+    """
+    from kg.viz.pages import actor_page, network_page, path_page
+
+    filters = _filters(kw)
+    render_kw: dict[str, Any] = {
+        "size_by": size_by,
+        "color_by": color_by,
+        "node_limit": node_limit,
+        "profile_link": link,
+    }
+    if title:
+        render_kw["title"] = title
+    if center and path_ends:
+        raise InputError("give --actor or --path, not both")
+    with open_kg(store, read_only=_is_oxigraph(store)) as kg:
+        if center:
+            page = actor_page(kg, center, depth=depth, filters=filters, **render_kw)
+        elif path_ends:
+            page = path_page(kg, path_ends[0], path_ends[1], filters=filters, **render_kw)
+        else:
+            page = network_page(kg, filters, **render_kw)
+    _write_output(output, page.encode("utf-8"))
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json"]), default="graphml", show_default=True)
+@click.option("-o", "--output", required=True, metavar="FILE|-", help="Where to write; - for standard output.")
+@filter_options
+@store_option
+def network(fmt, output, store, **kw) -> None:
+    """Export the actor network for Gephi (GraphML, GEXF) or Cytoscape/D3 (node-link JSON).
+
+    Nodes are actors (label, type, country); edges carry event counts per quad
+    class, CAMEO roots, Goldstein sum and mean, first and last date and the
+    event IRIs.
+
+    \b
+    Example:
+      diplokg network --format gexf -o diplokg.gexf --from 2024 --exclude-modality planned
+    """
+    from kg.analysis.export import export_network
+    from kg.analysis.projection import project
+
+    filters = _filters(kw)
+    with open_kg(store, read_only=_is_oxigraph(store)) as kg:
+        G = project(kg, filters).graph
+    _write_output(output, export_network(G, fmt))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -36,3 +36,27 @@ def runner():
 def store_url(tmp_path):
     """An on-disk Oxigraph store in a temporary folder."""
     return f"oxigraph:{tmp_path / 'store'}"
+
+
+# ---------------------------------------------------------------- service
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "spacy: runs the real spaCy extractor (slow; the model is installed)")
+
+
+@pytest.fixture
+def app(kg):
+    """The Flask app, serving the ``kg`` fixture's in-memory store."""
+    from service import create_app
+    from service.store import use_kg
+
+    app = create_app({"TESTING": True, "DIPLOKG_STORE": "memory:"})
+    use_kg(app, kg)
+    return app
+
+
+@pytest.fixture
+def client(app):
+    """Flask's test client for ``app``."""
+    return app.test_client()

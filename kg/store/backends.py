@@ -89,6 +89,7 @@ class OxigraphBackend(Backend):
         if not path:
             raise ConfigurationError("oxigraph: needs a directory, e.g. oxigraph:/var/lib/diplokg")
         self.url = f"oxigraph:{path}"
+        self.read_only = read_only
         self.path = Path(path).expanduser()
         try:
             if read_only:
@@ -161,7 +162,8 @@ class OxigraphBackend(Backend):
         return ox.serialize(triples, format=spec.ox_format)
 
     def close(self) -> None:
-        self.ox.flush()
+        if not self.read_only:
+            self.ox.flush()
         del self.dataset
         del self.ox
 

@@ -1,0 +1,207 @@
+"""``GET /api/events``: events as JSON, filtered by actor and time window.
+
+Filter values are bound as SPARQL variables, never pasted into the query
+text; the text is assembled only from the fixed fragments below.
+
+Time window semantics
+---------------------
+An event date has the precision it was reported with (``2024``, ``2024-02``
+or ``2024-02-15``), so an event is a period, not a day. ``from`` and ``to``
+are periods too: ``from`` starts on the first day of its period, ``to`` ends
+on the last day of its period. An event is returned when its period
+*overlaps* the window: an event dated ``2024`` is in ``from=2024-06``, and
+one dated ``2024-02`` is in ``to=2024-02-10``. Events without a date are
+left out whenever ``from`` or ``to`` is given.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import unquote
+
+from flask import Blueprint, Response, jsonify, request
+from rdflib import Literal, URIRef
+
+from kg.cameo import cameo_table
+from kg.errors import InputError
+from kg.store import KnowledgeGraph
+from kg.store.rdf import ACTOR_CLASS, MODALITY
+from kg.vocab import ACTOR, WD, actor_iri, article_iri
+from service.params import date_bound, page
+from service.store import get_kg
+
+__all__ = ["actor_param", "bp", "find_events"]
+
+bp = Blueprint("events", __name__, url_prefix="/api/events")
+
+_MODALITY_NAME = {str(iri): name for name, iri in MODALITY.items()}
+_ACTOR_TYPE = {str(iri): name for name, iri in ACTOR_CLASS.items()}
+_ACTOR_FIELDS = ("label", "country", "sector", "sameAs", "class")
+# Characters that cannot occur in an IRI (RFC 3987), nor whitespace.
+_NOT_IRI = re.compile(r"[\x00-\x20<>\"{}|\\^`\x7f]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_MAX_ACTOR = 500
+
+
+def _actor_patterns(var: str) -> str:
+    return f"""
+  OPTIONAL {{ ?{var} rdfs:label ?{var}_label }}
+  OPTIONAL {{ ?{var} dkg:countryCode ?{var}_country }}
+  OPTIONAL {{ ?{var} dkg:sector ?{var}_sector }}
+  OPTIONAL {{ ?{var} owl:sameAs ?{var}_sameAs FILTER(STRSTARTS(STR(?{var}_sameAs), STR(wd:))) }}
+  OPTIONAL {{ ?{var} a ?{var}_class FILTER(?{var}_class IN (dkg:State, dkg:Person, dkg:Organization, dkg:Group)) }}"""
+
+
+def _samples(var: str) -> str:
+    return " ".join(f"(SAMPLE(?{var}_{f}) AS ?{var}_{f}_)" for f in _ACTOR_FIELDS)
+
+
+_GROUP = "?e ?articleId ?src ?tgt ?cameo ?quad ?mod ?date ?sentence ?start ?end ?conf"
+
+# In the ORDER BY, undated events sort last; COALESCE because rdflib cannot
+# order an unbound key against a bound one.
+_QUERY = f"""SELECT {_GROUP} {_samples("src")} {_samples("tgt")}
+WHERE {{
+  ?e a dkg:Event ;
+     dkg:source ?src ;
+     dkg:target ?tgt ;
+     dkg:cameoCode ?cameo ;
+     dkg:quadClass ?quad ;
+     dkg:modality ?mod ;
+     dkg:sentence ?sentence ;
+     dkg:startOffset ?start ;
+     dkg:endOffset ?end ;
+     dkg:confidence ?conf ;
+     prov:wasDerivedFrom ?article .
+  ?article dkg:articleId ?articleId .
+  OPTIONAL {{ ?e dkg:date ?date }}
+  {{filters}}
+  {_actor_patterns("src")}
+  {_actor_patterns("tgt")}
+}}
+GROUP BY {_GROUP}
+ORDER BY DESC(BOUND(?date)) COALESCE(STR(?date), "") ?articleId ?start ?e
+"""
+
+# Filter fragments; each refers to a variable that is bound, not spliced.
+_ACTOR_FILTER = "{ ?e dkg:source ?actor } UNION { ?e dkg:target ?actor }"
+_FROM_FILTER = (
+    "FILTER(IF(STRLEN(STR(?date)) = 4, CONCAT(STR(?date), '-12-31'),"
+    " IF(STRLEN(STR(?date)) = 7, CONCAT(STR(?date), '-31'), STR(?date))) >= ?windowStart)"
+)
+# A shorter date string sorts before its extensions ("2024-02" < "2024-02-01"),
+# so comparing the date as written with the window's last day is exact.
+_TO_FILTER = "FILTER(STR(?date) <= ?windowEnd)"
+
+
+def actor_param(value: str) -> URIRef:
+    """The actor IRI named by ``value``: a full http(s) IRI or an actor key (``RUS``, ``Q7747``)."""
+    if len(value) > _MAX_ACTOR:
+        raise InputError(f"actor is longer than {_MAX_ACTOR} characters", where="actor")
+    if value.startswith(("http://", "https://")):
+        if _NOT_IRI.search(value):
+            raise InputError("actor is not a valid IRI", where="actor")
+        return URIRef(value)
+    if not value.strip() or _CONTROL.search(value):
+        raise InputError("actor must be an actor key such as RUS or Q7747, or an IRI", where="actor")
+    # A key is percent-encoded into the actor namespace, whatever it contains.
+    return actor_iri(value)
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _actor(row: Any, var: str) -> dict[str, Any]:
+    iri = str(row[var])
+    same_as = _text(row[f"{var}_sameAs_"])
+    label = _text(row[f"{var}_label_"])
+    if label is None:
+        # Actors outside the gazetteer and article graphs still get a readable label.
+        label = unquote(iri[len(str(ACTOR)) :]) if iri.startswith(str(ACTOR)) else iri
+    return {
+        "id": iri,
+        "label": label,
+        "country": _text(row[f"{var}_country_"]),
+        "sector": _text(row[f"{var}_sector_"]),
+        "wikidata": same_as[len(str(WD)) :] if same_as else None,
+        "type": _ACTOR_TYPE.get(_text(row[f"{var}_class_"]) or ""),
+    }
+
+
+def _event(row: Any) -> dict[str, Any]:
+    code = str(row["cameo"])
+    entry = cameo_table().get(code)
+    return {
+        "id": str(row["e"]),
+        "article": str(row["articleId"]),
+        "source": _actor(row, "src"),
+        "target": _actor(row, "tgt"),
+        "cameo": code,
+        "quad_class": int(row["quad"]),
+        "label": entry.label if entry else None,
+        "date": _text(row["date"]),
+        "modality": _MODALITY_NAME.get(str(row["mod"])),
+        "sentence": str(row["sentence"]),
+        "start": int(row["start"]),
+        "end": int(row["end"]),
+        "confidence": float(row["conf"]),
+    }
+
+
+def find_events(
+    kg: KnowledgeGraph,
+    *,
+    actor: URIRef | None = None,
+    window_start: str | None = None,
+    window_end: str | None = None,
+    article_id: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Events as JSON objects, oldest first (undated last).
+
+    ``window_start``/``window_end`` are ``YYYY-MM-DD`` days (see the module
+    docstring for the overlap rule); ``actor`` matches source or target.
+    """
+    filters, bindings = [], {}
+    if actor is not None:
+        filters.append(_ACTOR_FILTER)
+        bindings["actor"] = actor
+    if window_start is not None:
+        filters.append(_FROM_FILTER)
+        bindings["windowStart"] = Literal(window_start)
+    if window_end is not None:
+        filters.append(_TO_FILTER)
+        bindings["windowEnd"] = Literal(window_end)
+    if article_id is not None:
+        bindings["article"] = article_iri(article_id)
+    query = _QUERY.replace("{filters}", "\n  ".join(filters))
+    # LIMIT/OFFSET cannot be bound in SPARQL; they are ints checked by the caller.
+    if limit is not None:
+        query += f"LIMIT {int(limit)}\n"
+    if offset:
+        query += f"OFFSET {int(offset)}\n"
+    return [_event(row) for row in kg.query(query, bindings)]
+
+
+@bp.get("")
+def list_events() -> Response:
+    """Events filtered by ``actor``, ``from``, ``to``; paged by ``limit``/``offset``."""
+    limit, offset = page()
+    actor = request.args.get("actor") or None
+    start, end = request.args.get("from") or None, request.args.get("to") or None
+    window_start = date_bound("from", start, end=False) if start else None
+    window_end = date_bound("to", end, end=True) if end else None
+    if window_start and window_end and window_start > window_end:
+        raise InputError(f"from ({start}) is after to ({end})", where="from")
+    events = find_events(
+        get_kg(),
+        actor=actor_param(actor) if actor else None,
+        window_start=window_start,
+        window_end=window_end,
+        limit=limit + 1,  # one more than asked tells whether there is a next page
+        offset=offset,
+    )
+    return jsonify({"limit": limit, "offset": offset, "has_more": len(events) > limit, "events": events[:limit]})
