@@ -54,3 +54,15 @@ def test_readme_opens_with_the_run_and_test_commands_that_ci_uses():
     assert "diplokg serve" in blocks[0] and "diplokg ingest data/articles" in blocks[0]
     assert "pytest" in blocks[1]
     assert "README.md" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_every_runtime_data_file_is_installed_by_setup_cfg():
+    import configparser
+    from fnmatch import fnmatch
+
+    cfg = configparser.ConfigParser()
+    cfg.read(ROOT / "setup.cfg")
+    patterns = [p.strip() for value in cfg["options.data_files"].values() for p in value.split(",") if p.strip()]
+    files = [p.relative_to(ROOT).as_posix() for p in [*ROOT.glob("data/**/*"), *ROOT.glob("queries/*")] if p.is_file()]
+    missing = [f for f in files if not any(fnmatch(f, pat) and f.count("/") == pat.count("/") for pat in patterns)]
+    assert not missing, f"not installed by setup.cfg [options.data_files]: {missing}"

@@ -1,0 +1,398 @@
+"""The actor gazetteer: states, organisations, people, their offices and role nouns.
+
+Everything is read once from ``data/actors/*.csv`` (see ``data/README.md``):
+
+- ``states.csv`` - one row per state; key = ISO 3166 alpha-3; names, demonyms,
+  capitals, seats of power and places used as metonyms for the state;
+- ``organizations.csv`` - IGOs, NGOs, non-state armed groups and groupings;
+- ``persons.csv`` - people with their name variants and nationality;
+- ``offices.csv`` - who held which office of which actor, when;
+- ``roles.csv`` - role nouns ("foreign minister", "troops") with their sector
+  and, for single-holder offices, the office they denote;
+- ``sectors.csv`` - sector codes (GOV, MIL, ...) and labels.
+
+Look-ups are tenure-aware: the Russian president in 2010 is Medvedev.
+
+>>> from datetime import date
+>>> gaz = load_gazetteer()
+>>> gaz.lookup("the Russian president", date(2010, 6, 1)).label
+'Dmitry Medvedev'
+>>> gaz.lookup("Erdogan").key
+'Q39259'
+>>> gaz.lookup("Kremlin").key
+'RUS'
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from kg.errors import ConfigurationError
+from kg.extract.text import normalize_phrase, strip_determiner
+from kg.model import Actor
+from kg.resources import data_path
+
+__all__ = ["Entry", "Gazetteer", "Role", "Tenure", "load_gazetteer"]
+
+#: Alias kinds in the order a state row lists them.
+STATE_ALIAS_COLUMNS = ("names", "demonyms", "capitals", "seats", "places")
+_TYPE_PRIORITY = {"state": 0, "organization": 1, "group": 2, "person": 3}
+
+
+@dataclass(frozen=True)
+class Tenure:
+    """One office held by a person.
+
+    ``of`` is the actor key of the state or organisation (``"RUS"``,
+    ``"Q7184"``); ``end`` is exclusive, so a successor may start the same day.
+    ``paramount`` marks the office of the actor's leader (what "the Russian
+    leader" means).
+    """
+
+    office: str
+    of: str
+    sector: str | None
+    start: dt.date | None
+    end: dt.date | None
+    paramount: bool = False
+
+    def active(self, on: dt.date) -> bool:
+        """Whether the tenure covers the day ``on``."""
+        return (self.start is None or self.start <= on) and (self.end is None or on < self.end)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A gazetteer entry: the canonical actor, its aliases and its tenures."""
+
+    actor: Actor
+    aliases: tuple[str, ...]
+    tenures: tuple[Tenure, ...]
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role noun: ``office`` names a single-holder office, else it is a group noun."""
+
+    phrase: str
+    office: str | None
+    sector: str | None
+    kind: str  # "person" or "group"
+
+
+def _split(value: str | None) -> list[str]:
+    return [part.strip() for part in (value or "").split("|") if part.strip()]
+
+
+def _date_bound(value: str, *, end: bool, where: str) -> dt.date | None:
+    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; an end bound is exclusive."""
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        parts = [int(p) for p in value.split("-")]
+    except ValueError:
+        raise ConfigurationError(f"bad date {value!r}", where) from None
+    if len(parts) == 3:
+        return dt.date(*parts)
+    if len(parts) == 2:
+        year, month = parts
+        if not end:
+            return dt.date(year, month, 1)
+        return dt.date(year + month // 12, month % 12 + 1, 1)
+    if len(parts) == 1:
+        return dt.date(parts[0] + (1 if end else 0), 1, 1)
+    raise ConfigurationError(f"bad date {value!r}", where)
+
+
+def _rows(path: Path) -> Iterator[dict[str, str]]:
+    if not path.is_file():
+        raise ConfigurationError("gazetteer file is missing", str(path))
+    with open(path, newline="", encoding="utf-8") as fh:
+        yield from csv.DictReader(fh)
+
+
+class Gazetteer:
+    """Canonical actors with aliases, offices and role nouns.
+
+    Parameters
+    ----------
+    entries : iterable of Entry
+        The actors.
+    roles : iterable of Role
+        Role nouns.
+    sectors : mapping of str to str
+        Sector code -> label.
+    alias_kinds : mapping of (str, str) to str, optional
+        ``(key, alias)`` -> kind (``name``, ``demonym``, ``capital``, ``seat``,
+        ``place``, ``abbrev``); aliases without an entry count as ``name``.
+    """
+
+    def __init__(
+        self,
+        entries: Iterable[Entry],
+        roles: Iterable[Role] = (),
+        sectors: Mapping[str, str] | None = None,
+        alias_kinds: Mapping[tuple[str, str], str] | None = None,
+    ) -> None:
+        self._entries: dict[str, Entry] = {}
+        for entry in entries:
+            if entry.actor.key in self._entries:
+                raise ConfigurationError(f"duplicate gazetteer key {entry.actor.key!r}")
+            self._entries[entry.actor.key] = entry
+        self._kinds = dict(alias_kinds or {})
+        self._sectors = dict(sectors or {})
+        self._roles: dict[str, Role] = {}
+        for role in roles:
+            self._roles.setdefault(normalize_phrase(role.phrase), role)
+        self._alias_index: dict[str, list[str]] = {}
+        for key, entry in self._entries.items():
+            for alias in entry.aliases:
+                keys = self._alias_index.setdefault(normalize_phrase(strip_determiner(alias)), [])
+                if key not in keys:
+                    keys.append(key)
+
+    # -- the API the store consumes ------------------------------------------------
+
+    def entries(self) -> Iterator[Entry]:
+        """All entries, states first, in file order."""
+        return iter(self._entries.values())
+
+    def get(self, key: str) -> Entry | None:
+        """The entry with actor key ``key``, or None."""
+        return self._entries.get(key)
+
+    def lookup(self, text: str, on: dt.date | None = None) -> Actor | None:
+        """Resolve an alias or a role phrase to an actor, tenure-aware.
+
+        Parameters
+        ----------
+        text : str
+            A name ("Erdogan", "the Kremlin") or a role phrase ("Russia's
+            foreign minister", "the Turkish president", "president of France").
+        on : datetime.date, optional
+            The day the phrase refers to; today if omitted.
+
+        Returns
+        -------
+        Actor or None
+            None when nothing in the gazetteer fits, or the phrase is ambiguous.
+        """
+        on = on or dt.date.today()
+        norm = normalize_phrase(strip_determiner(text))
+        keys = self._alias_index.get(norm)
+        if keys:
+            key = self.pick(keys, on)
+            return self.actor(key, on) if key else None
+        return self._lookup_role(norm, on)
+
+    # -- helpers the extractor uses -------------------------------------------------
+
+    def aliases(self) -> Iterator[tuple[str, str, str]]:
+        """Every ``(alias, key, kind)`` triple."""
+        for key, entry in self._entries.items():
+            for alias in entry.aliases:
+                yield alias, key, self.alias_kind(key, alias)
+
+    def alias_kind(self, key: str, alias: str) -> str:
+        """How ``alias`` names ``key`` (``name``, ``demonym``, ``place``...)."""
+        return self._kinds.get((key, alias), "name")
+
+    def roles(self) -> Mapping[str, Role]:
+        """Role nouns by normalised phrase."""
+        return self._roles
+
+    def role(self, phrase: str) -> Role | None:
+        """The role a phrase denotes ("foreign minister"), or None."""
+        return self._roles.get(normalize_phrase(phrase))
+
+    def sector_label(self, code: str | None) -> str | None:
+        """Human label of a sector code."""
+        return self._sectors.get(code or "", code)
+
+    def keys_for(self, alias: str) -> tuple[str, ...]:
+        """Keys an alias may denote."""
+        return tuple(self._alias_index.get(normalize_phrase(strip_determiner(alias)), ()))
+
+    def tenure(self, key: str, on: dt.date) -> Tenure | None:
+        """The office ``key`` held on ``on``; a leading office wins over others."""
+        entry = self._entries.get(key)
+        if entry is None:
+            return None
+        active = [t for t in entry.tenures if t.active(on)]
+        if not active:
+            return None
+        return sorted(active, key=lambda t: not t.paramount)[0]
+
+    def offices(self, key: str, on: dt.date) -> set[str]:
+        """Offices held by ``key`` on ``on`` ("leader" added for leading offices)."""
+        entry = self._entries.get(key)
+        found: set[str] = set()
+        for tenure in entry.tenures if entry else ():
+            if tenure.active(on):
+                found.add(tenure.office)
+                if tenure.paramount:
+                    found.add("leader")
+        return found
+
+    def holders(self, of: str, office: str, on: dt.date) -> list[str]:
+        """Keys of the people holding ``office`` of actor ``of`` on ``on``.
+
+        ``office == "leader"`` means the paramount office, whatever its title.
+        """
+        found = []
+        for key, entry in self._entries.items():
+            for tenure in entry.tenures:
+                if tenure.of != of or not tenure.active(on):
+                    continue
+                if tenure.office == office or (office == "leader" and tenure.paramount):
+                    found.append((not tenure.paramount, key))
+                    break
+        return [key for _, key in sorted(found)]
+
+    def pick(self, keys: Iterable[str], on: dt.date) -> str | None:
+        """Choose among the keys an alias may denote; None if still ambiguous.
+
+        A person in office on ``on`` beats one out of office ("Clinton" in 2010
+        is the Secretary of State); otherwise states beat organisations beat
+        people.
+        """
+        keys = [k for k in keys if k in self._entries]
+        if len(keys) <= 1:
+            return keys[0] if keys else None
+        people = [k for k in keys if self._entries[k].actor.type == "person"]
+        others = [k for k in keys if k not in people]
+        if others:
+            return sorted(others, key=lambda k: _TYPE_PRIORITY.get(self._entries[k].actor.type, 9))[0]
+        active = [k for k in people if self.tenure(k, on)]
+        return active[0] if len(active) == 1 else None
+
+    def actor(self, key: str, on: dt.date | None = None) -> Actor:
+        """The actor for ``key``; a person's country and sector follow their office on ``on``."""
+        entry = self._entries[key]
+        actor = entry.actor
+        if actor.type != "person":
+            return actor
+        tenure = self.tenure(key, on or dt.date.today())
+        if tenure is None:
+            return actor
+        owner = self._entries.get(tenure.of)
+        country = tenure.of if owner is not None and owner.actor.type == "state" else None
+        return Actor(actor.key, actor.label, "person", country, tenure.sector, actor.wikidata, True)
+
+    def group(self, owner: str, sector: str | None) -> Actor:
+        """A role-based group actor such as the Russian military (``RUS-MIL``)."""
+        entry = self._entries[owner]
+        base = entry.actor
+        if not sector:
+            return base
+        country = base.key if base.type == "state" else base.country
+        label = f"{base.label} ({self.sector_label(sector)})"
+        return Actor(f"{base.key}-{sector}", label, "group", country, sector, None, True)
+
+    def owner_key(self, key: str) -> str | None:
+        """The state or organisation a key stands for when used as a modifier."""
+        entry = self._entries.get(key)
+        if entry is None or entry.actor.type == "person":
+            return None
+        return key
+
+    # -- internals ----------------------------------------------------------------------
+
+    def _owner(self, text: str, on: dt.date) -> str | None:
+        text = text.removesuffix(" 's").strip()
+        keys = self._alias_index.get(text)
+        key = self.pick(keys, on) if keys else None
+        return self.owner_key(key) if key else None
+
+    def _lookup_role(self, norm: str, on: dt.date) -> Actor | None:
+        splits: list[tuple[str, str]] = []
+        tokens = norm.split()
+        splits += [(" ".join(tokens[:i]), " ".join(tokens[i:])) for i in range(1, len(tokens))]
+        if " of " in norm:
+            role_text, _, owner_text = norm.rpartition(" of ")
+            splits.append((owner_text, role_text))
+        for owner_text, role_text in splits:
+            role = self._roles.get(role_text)
+            owner = self._owner(owner_text, on) if role else None
+            if role is None or owner is None:
+                continue
+            if role.kind == "person" and role.office:
+                holders = self.holders(owner, role.office, on)
+                if holders:
+                    return self.actor(holders[0], on)
+            return self.group(owner, role.sector)
+        return None
+
+
+def _load(directory: Path) -> Gazetteer:
+    entries: list[Entry] = []
+    kinds: dict[tuple[str, str], str] = {}
+
+    for row in _rows(directory / "states.csv"):
+        key = row["key"]
+        aliases = [row["label"]]
+        kinds[(key, row["label"])] = "name"
+        for column in STATE_ALIAS_COLUMNS:
+            kind = column.rstrip("s") if column != "names" else "name"
+            for alias in _split(row.get(column)):
+                aliases.append(alias)
+                kinds.setdefault((key, alias), "abbrev" if alias.upper() == alias else kind)
+        actor = Actor(key, row["label"], "state", key, None, row.get("wikidata") or None, True)
+        entries.append(Entry(actor, tuple(dict.fromkeys(aliases)), ()))
+
+    for row in _rows(directory / "organizations.csv"):
+        key = row["key"]
+        aliases = [row["label"], *_split(row.get("names"))]
+        for alias in _split(row.get("abbrevs")):
+            aliases.append(alias)
+            kinds[(key, alias)] = "abbrev"
+        actor = Actor(
+            key, row["label"], row.get("type") or "organization", row.get("country") or None,
+            row.get("sector") or None, row.get("wikidata") or None, True,
+        )  # fmt: skip
+        entries.append(Entry(actor, tuple(dict.fromkeys(aliases)), ()))
+
+    tenures: dict[str, list[Tenure]] = {}
+    for line, row in enumerate(_rows(directory / "offices.csv"), start=2):
+        where = f"{directory / 'offices.csv'}:{line}"
+        tenures.setdefault(row["person"], []).append(
+            Tenure(
+                office=row["office"],
+                of=row["of"],
+                sector=row.get("sector") or None,
+                start=_date_bound(row.get("start", ""), end=False, where=where),
+                end=_date_bound(row.get("end", ""), end=True, where=where),
+                paramount=row.get("paramount", "0").strip() == "1",
+            )
+        )
+    for row in _rows(directory / "persons.csv"):
+        key = row["key"]
+        aliases = [row["label"], *_split(row.get("names"))]
+        actor = Actor(key, row["label"], "person", row.get("nationality") or None, None, row.get("wikidata") or None)
+        entries.append(Entry(actor, tuple(dict.fromkeys(aliases)), tuple(tenures.pop(key, ()))))
+    if tenures:
+        raise ConfigurationError(f"offices.csv names unknown people: {sorted(tenures)}")
+
+    roles = [
+        Role(row["phrase"], row.get("office") or None, row.get("sector") or None, row.get("kind") or "group")
+        for row in _rows(directory / "roles.csv")
+    ]
+    sectors = {row["code"]: row["label"] for row in _rows(directory / "sectors.csv")}
+    gazetteer = Gazetteer(entries, roles, sectors, kinds)
+    for entry in gazetteer.entries():
+        for tenure in entry.tenures:
+            if gazetteer.get(tenure.of) is None:
+                raise ConfigurationError(f"{entry.actor.key} holds an office of unknown actor {tenure.of!r}")
+    return gazetteer
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer from ``data/actors``, loaded once per process."""
+    return _load(data_path("actors"))

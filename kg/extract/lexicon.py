@@ -1,0 +1,242 @@
+"""The extractor's word lists: trigger table, cue words and discard phrases.
+
+All three live in ``data/`` (``triggers.csv``, ``cues.csv``, ``discards.csv``)
+and are loaded once. The trigger table maps a lemma (verb or event noun) plus
+optional syntactic requirements to a CAMEO code and says where the source and
+the target are found:
+
+- ``source`` slots: ``subj`` (subject, passive agent or controlling subject),
+  ``subj.mod`` (a name modifying the subject: "*Israeli* airstrikes hit"),
+  ``poss`` (possessor), ``mod`` (a name modifying an event noun: "*Russian*
+  invasion"), ``by`` / ``of`` / ``p:from``... (prepositional phrase), ``host``
+  (the subject of a light verb or of the clause an event noun is attached to).
+- ``target`` slots: ``dobj`` (object, or the subject of a passive), ``iobj``,
+  ``dobj.poss`` (the possessor of the object: "condemned Russia's invasion"),
+  ``subj`` (for converse verbs: "X received arms from Y"), ``p:to`` and
+  friends (object of that preposition). A target slot with the suffix
+  ``.mod`` takes the name modifying that phrase instead ("attacked *Russian*
+  positions": ``dobj.mod``; "an attack on an *Islamic State* target":
+  ``p:on.mod``).
+- ``requires``: ``;``-separated ``kind=lemma|lemma`` conditions, where kind is
+  ``obj`` (object lemma), ``omod`` (modifier of the object), ``mod`` (modifier
+  of the trigger), ``prt`` (particle), ``xcomp`` (controlled verb),
+  ``p:<prep>`` (object of a preposition) or ``noobj=yes`` (no direct object:
+  "flew to Libya" is travel, "flew the migrants to Libya" is not).
+
+>>> rules = load_lexicon().rules_for("visit", "VERB")
+>>> rules[0].code, rules[0].planned_code
+('042', '036')
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from kg.cameo import cameo_table
+from kg.errors import ConfigurationError
+from kg.extract.text import fold
+from kg.resources import data_path
+
+__all__ = ["Cues", "Discard", "Lexicon", "Requirement", "TriggerRule", "load_lexicon"]
+
+SOURCE_SLOTS = frozenset({"subj", "subj.mod", "poss", "by", "of", "host", "mod"})
+TARGET_SLOTS = frozenset({"dobj", "iobj", "dobj.poss", "subj"})
+REQUIREMENT_KINDS = frozenset({"obj", "omod", "mod", "prt", "xcomp", "noobj"})
+MODALITIES = frozenset({"planned", "hypothetical", "negated"})
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One condition a trigger needs: ``kind`` (or ``p`` with ``prep``) in ``lemmas``."""
+
+    kind: str
+    lemmas: frozenset[str]
+    prep: str | None = None
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    """A row of ``triggers.csv``; ``order`` is the row number (ties go to the earlier row)."""
+
+    id: str
+    lemmas: tuple[str, ...]
+    pos: str
+    code: str
+    planned_code: str | None
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    requires: tuple[Requirement, ...]
+    strength: float
+    order: int
+
+    @property
+    def specificity(self) -> int:
+        """How many conditions the rule checks; the most specific match wins."""
+        return len(self.requires)
+
+
+@dataclass(frozen=True)
+class Discard:
+    """A phrase that marks a sentence as out of scope (sports results...)."""
+
+    phrase: str
+    exact: bool
+    scope: str
+    category: str
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Cue words from ``cues.csv``, by category (see ``data/README.md``)."""
+
+    aux: Mapping[str, str] = field(default_factory=dict)
+    governors: Mapping[str, str] = field(default_factory=dict)
+    noun_mods: Mapping[str, str] = field(default_factory=dict)
+    phrases: Mapping[str, str] = field(default_factory=dict)
+    conditions: Mapping[str, str] = field(default_factory=dict)
+    role_modifiers: Mapping[str, str] = field(default_factory=dict)
+    negations: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
+    host_preps: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
+    quantity_nouns: frozenset[str] = frozenset()
+    non_actor_heads: frozenset[str] = frozenset()
+    excluded_date_preps: frozenset[str] = frozenset()
+    pronouns: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Trigger rules indexed by (lemma, pos), cues and discards."""
+
+    rules: tuple[TriggerRule, ...]
+    cues: Cues
+    discards: tuple[Discard, ...]
+    index: Mapping[tuple[str, str], tuple[TriggerRule, ...]]
+
+    def rules_for(self, lemma: str, pos: str) -> tuple[TriggerRule, ...]:
+        """Rules anchored on ``lemma`` with part of speech ``pos`` (VERB or NOUN)."""
+        return self.index.get((fold(lemma), pos), ())
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    if not path.is_file():
+        raise ConfigurationError("extractor data file is missing", str(path))
+    with open(path, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _lemmas(value: str) -> frozenset[str]:
+    return frozenset(fold(v.strip()) for v in value.split("|") if v.strip())
+
+
+def _requirements(value: str, where: str) -> tuple[Requirement, ...]:
+    found = []
+    for item in filter(None, (part.strip() for part in value.split(";"))):
+        kind, sep, lemmas = item.partition("=")
+        if not sep or not lemmas:
+            raise ConfigurationError(f"bad requirement {item!r}", where)
+        if kind.startswith("p:"):
+            found.append(Requirement("p", _lemmas(lemmas), kind[2:]))
+        elif kind in REQUIREMENT_KINDS:
+            found.append(Requirement(kind, _lemmas(lemmas)))
+        else:
+            raise ConfigurationError(f"unknown requirement kind {kind!r}", where)
+    return tuple(found)
+
+
+def _slots(value: str, allowed: frozenset[str], default: str, where: str) -> tuple[str, ...]:
+    slots = tuple(s.strip() for s in (value or default).split("|") if s.strip())
+    for slot in slots:
+        base = slot.removesuffix(".mod") if allowed is TARGET_SLOTS else slot
+        if base not in allowed and not base.startswith("p:"):
+            raise ConfigurationError(f"unknown slot {slot!r}", where)
+    return slots
+
+
+def _load_rules(path: Path) -> tuple[TriggerRule, ...]:
+    table = cameo_table()
+    rules = []
+    for number, row in enumerate(_rows(path), start=2):
+        where = f"{path}:{number}"
+        pos = row["pos"].strip().upper()
+        if pos not in {"VERB", "NOUN"}:
+            raise ConfigurationError(f"pos must be VERB or NOUN, not {pos!r}", where)
+        for column in ("code", "planned_code"):
+            code = row.get(column, "").strip()
+            if code and code not in table:
+                raise ConfigurationError(f"unknown CAMEO code {code!r} in {column}", where)
+        default_source, default_target = ("subj", "dobj") if pos == "VERB" else ("poss|by|host", "p:of")
+        rules.append(
+            TriggerRule(
+                id=row["id"].strip(),
+                lemmas=tuple(sorted(_lemmas(row["lemma"]))),
+                pos=pos,
+                code=row["code"].strip(),
+                planned_code=row.get("planned_code", "").strip() or None,
+                source=_slots(row.get("source", ""), SOURCE_SLOTS, default_source, where),
+                target=_slots(row.get("target", ""), TARGET_SLOTS, default_target, where),
+                requires=_requirements(row.get("requires", ""), where),
+                strength=float(row.get("strength") or 0.5),
+                order=number,
+            )
+        )
+    return tuple(rules)
+
+
+def _load_cues(path: Path) -> Cues:
+    by_category: dict[str, dict[str, str]] = {}
+    for number, row in enumerate(_rows(path), start=2):
+        category, value = row["category"].strip(), (row.get("value") or "").strip()
+        if value and category in {"aux", "governor", "noun_mod", "phrase", "condition"} and value not in MODALITIES:
+            raise ConfigurationError(f"unknown modality {value!r}", f"{path}:{number}")
+        by_category.setdefault(category, {})[fold(row["cue"].strip())] = value
+    words = {k: frozenset(v) for k, v in by_category.items()}
+    return Cues(
+        aux=by_category.get("aux", {}),
+        governors=by_category.get("governor", {}),
+        noun_mods=by_category.get("noun_mod", {}),
+        phrases=by_category.get("phrase", {}),
+        conditions=by_category.get("condition", {}),
+        role_modifiers=by_category.get("role_modifier", {}),
+        negations=words.get("negation", frozenset()),
+        light_verbs=words.get("light_verb", frozenset()),
+        host_preps=words.get("host_prep", frozenset()),
+        place_nouns=words.get("place_noun", frozenset()),
+        group_nouns=words.get("group_noun", frozenset()),
+        quantity_nouns=words.get("quantity_noun", frozenset()),
+        non_actor_heads=words.get("non_actor_head", frozenset()),
+        excluded_date_preps=words.get("date_prep_excluded", frozenset()),
+        pronouns=words.get("pronoun", frozenset()),
+    )
+
+
+def _load_discards(path: Path) -> tuple[Discard, ...]:
+    return tuple(
+        Discard(
+            row["phrase"].strip(), row.get("match", "fold") == "exact", row.get("scope", "sentence"), row["category"]
+        )
+        for row in _rows(path)
+        if row["phrase"].strip()
+    )
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Triggers, cues and discards from ``data/``, loaded once per process."""
+    rules = _load_rules(data_path("triggers.csv"))
+    index: dict[tuple[str, str], list[TriggerRule]] = {}
+    for rule in rules:
+        for lemma in rule.lemmas:
+            index.setdefault((lemma, rule.pos), []).append(rule)
+    return Lexicon(
+        rules=rules,
+        cues=_load_cues(data_path("cues.csv")),
+        discards=_load_discards(data_path("discards.csv")),
+        index={key: tuple(value) for key, value in index.items()},
+    )

@@ -1,0 +1,180 @@
+"""Argument linking: who is the source and who the target of each trigger.
+
+The trigger rule lists slots in order of preference (see :mod:`kg.extract.lexicon`);
+the first slot that yields actors wins. Coordinated phrases yield one
+candidate per conjunct ("Turkey and Russia"). A meeting-like event with two
+coordinated subjects and no object ("Putin and Erdogan met") or with only a
+``between`` phrase ("talks between Russia and Ukraine") is coded both ways.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import permutations
+from typing import TYPE_CHECKING, ClassVar
+
+from kg.extract.lexicon import Cues, load_lexicon
+from kg.extract.syntax import agent, children, conjuncts, lemma, prep_objects, subject
+from kg.extract.text import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.extract.mentions import ActorRef
+    from kg.extract.pipeline import DocContext
+    from kg.extract.triggers import TriggerMatch
+
+__all__ = ["ArgumentLinker", "Candidate"]
+
+#: CAMEO roots whose events are symmetric enough to code both ways when no direction is given.
+RECIPROCAL_ROOTS = frozenset({"04"})
+#: Roots whose event nouns may take their source from the clause they frame.
+FRAME_ROOTS = frozenset({"03", "04", "05"})
+
+
+def _same(a: ActorRef, b: ActorRef) -> bool:
+    """Whether two references denote the same actor (no event with oneself)."""
+    return a.key is not None and (a.kind, a.key, a.sector) == (b.kind, b.key, b.sector)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A source-trigger-target triple, with how each argument was found."""
+
+    trigger: TriggerMatch
+    source: ActorRef
+    target: ActorRef
+    source_how: str
+    target_how: str
+
+
+class ArgumentLinker:
+    """Stage: find the source and target actors of every trigger."""
+
+    name: ClassVar[str] = "arguments"
+    requires: ClassVar[tuple[str, ...]] = ("triggers", "refs")
+    provides: ClassVar[tuple[str, ...]] = ("candidates",)
+
+    def __init__(self, cues: Cues | None = None) -> None:
+        self.cues = cues or load_lexicon().cues
+
+    def __call__(self, ctx: DocContext) -> None:
+        for match in ctx.triggers:
+            token = ctx.doc[match.token]
+            sources, source_how = self._sources(ctx, token, match)
+            targets, target_how = self._targets(ctx, token, match)
+            pairs: list[tuple[ActorRef, ActorRef, str, str]] = []
+            if sources and targets:
+                pairs = [(s, t, source_how, target_how) for s in sources for t in targets]
+            elif match.rule.code[:2] in RECIPROCAL_ROOTS and len(sources) > 1 and not targets and match.theme is None:
+                pairs = [(s, t, source_how, "reciprocal") for s, t in permutations(sources, 2)]
+            elif target_how == "p:between" and not sources and len(targets) > 1:
+                pairs = [(s, t, "reciprocal", "reciprocal") for s, t in permutations(targets, 2)]
+            for source, target, s_how, t_how in pairs:
+                if not _same(source, target):
+                    ctx.candidates.append(Candidate(match, source, target, s_how, t_how))
+
+    # -- slots --------------------------------------------------------------------------------
+
+    @staticmethod
+    def _refs(ctx: DocContext, tokens: list[Token]) -> list[ActorRef]:
+        """Actors of the phrases headed by ``tokens`` and of their conjuncts."""
+        found: list[ActorRef] = []
+        for token in tokens:
+            start, end = ctx.spans.get(token.i, (token.i, token.i + 1))
+            heads = [token, *(t for t in token.doc[start:end] if t is not token)]
+            for head in heads:
+                for conjunct in conjuncts(head):
+                    if conjunct is not head and start <= conjunct.i < end:
+                        continue
+                    for ref in ctx.refs.get(conjunct.i, ()):
+                        if ref not in found:
+                            found.append(ref)
+        return found
+
+    @staticmethod
+    def _name_modifiers(ctx: DocContext, token: Token) -> list[Token]:
+        return [m for m in children(token, {"amod", "compound", "nmod"}) if m.i < token.i and m.i in ctx.refs]
+
+    def _host(self, token: Token, code: str = "") -> Token | None:
+        """The verb whose subject performs an event noun: light verb or temporal frame.
+
+        The temporal frame ("*Following* a phone call with Zelensky, Erdogan
+        said") is trusted for contacts only (roots 03-05): for attacks it too
+        often names a bystander.
+        """
+        head = token.head
+        if token.dep_ in {"dobj", "nsubjpass"} and lemma(head) in self.cues.light_verbs:
+            return head
+        if code[:2] not in FRAME_ROOTS:
+            return None
+        if token.dep_ == "pobj" and head.dep_ == "prep" and fold(head.text) in self.cues.host_preps:
+            verb = head.head
+            if verb.pos_ in {"VERB", "AUX"}:
+                return verb
+        return None
+
+    def _sources(self, ctx: DocContext, token: Token, match: TriggerMatch) -> tuple[list[ActorRef], str]:
+        for slot in match.rule.source:
+            if slot == "subj":
+                tokens, how = subject(token)
+                refs = self._refs(ctx, tokens)
+                if refs:
+                    return refs, how or "nsubj"
+            elif slot == "subj.mod":
+                # "Israeli airstrikes hit Gaza": the owner named on the subject acts.
+                tokens, _ = subject(token)
+                refs = self._refs(ctx, [m for t in tokens for m in self._name_modifiers(ctx, t)])
+                if refs:
+                    return refs, "owner"
+            elif slot == "poss":
+                refs = self._refs(ctx, children(token, {"poss"}))
+                if refs:
+                    return refs, "poss"
+            elif slot == "mod":
+                refs = self._refs(ctx, self._name_modifiers(ctx, token))
+                if refs:
+                    return refs, "mod"
+            elif slot in {"by", "of"} or slot.startswith("p:"):
+                prep = slot.removeprefix("p:")
+                tokens = prep_objects(token, prep) + (agent(token) if prep == "by" else [])
+                refs = self._refs(ctx, tokens)
+                if refs:
+                    return refs, slot
+            elif slot == "host":
+                host = self._host(token, match.rule.code)
+                if host is not None:
+                    tokens, _ = subject(host)
+                    refs = self._refs(ctx, tokens)
+                    if refs:
+                        return refs, "host"
+        return [], "none"
+
+    def _targets(self, ctx: DocContext, token: Token, match: TriggerMatch) -> tuple[list[ActorRef], str]:
+        obj = ctx.doc[match.theme] if match.theme is not None else None
+        if obj is None and match.rule.pos == "VERB":
+            obj = next(iter(children(token, {"dobj", "nsubjpass"})), None)
+        host = self._host(token, match.rule.code) if match.rule.pos == "NOUN" else None
+        for full_slot in match.rule.target:
+            slot, owner = full_slot.removesuffix(".mod"), full_slot.endswith(".mod")
+            tokens: list[Token] = []
+            if slot == "dobj" and obj is not None and obj.i != token.i:
+                tokens = [obj]
+            elif slot == "dobj.poss" and obj is not None:
+                tokens = children(obj, {"poss"})
+            elif slot == "subj":
+                tokens, _ = subject(token)
+            elif slot == "iobj":
+                tokens = [c for c in children(token, {"dative"}) if c.pos_ in {"NOUN", "PROPN", "PRON"}]
+            elif slot.startswith("p:"):
+                prep = slot[2:]
+                for host_token in (token, obj, host):
+                    if host_token is not None:
+                        tokens += prep_objects(host_token, prep)
+            if owner:
+                # "struck Russian positions", "an attack on an Islamic State target".
+                tokens = [m for t in tokens for m in self._name_modifiers(ctx, t)]
+            refs = self._refs(ctx, tokens)
+            if refs:
+                return refs, "owner" if owner else slot
+        return [], "none"

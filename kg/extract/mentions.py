@@ -1,0 +1,456 @@
+"""Actor mentions: which noun phrases refer to which actors.
+
+Two phrase matchers run over the folded text (``NORM``): gazetteer aliases
+(names, demonyms, capitals, seats of power, places) and role nouns ("foreign
+minister", "troops"). Each noun-phrase head is then resolved, in document
+order, to zero or more :class:`ActorRef`:
+
+- a gazetteer name ("Russian President Vladimir Putin" -> Putin);
+- a role with an owner ("the Turkish president", "Russia's foreign minister",
+  "Kremlin spokesperson") -> the office holder at that date, else a group
+  such as ``RUS-MIL``;
+- a pronoun or a bare role ("he", "the president") -> the most salient
+  compatible person mentioned before;
+- a place noun ("the Russian Black Sea city of Sochi") -> its state;
+- "the two nations" -> the two states most recently mentioned before;
+- any other named entity -> an unresolved actor that keeps its text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
+
+from kg.extract.gazetteer import Gazetteer, Role, load_gazetteer
+from kg.extract.lexicon import Cues, load_lexicon
+from kg.extract.syntax import SUBJECT_DEPS, lemma, modifiers, prep_objects
+from kg.extract.text import fold, strip_determiner
+from kg.extract.timex import date_of, value_to_date
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+    from kg.extract.pipeline import DocContext
+
+__all__ = ["ActorRef", "MentionResolver"]
+
+#: Entity labels that may denote an actor the gazetteer does not know.
+ACTOR_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Entity labels inside which a place name is part of another name ("Washington Post").
+NAME_HOST_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
+HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
+STATE_PRONOUNS = frozenset({"its", "their"})
+#: Tokens in these relations are parts of a larger noun phrase, not heads.
+MODIFIER_ONLY_DEPS = frozenset({"compound", "amod"})
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """What a noun phrase refers to, before the event date fixes offices.
+
+    ``kind`` is ``entry`` (a gazetteer key), ``group`` (``key`` is the owning
+    state or organisation, ``sector`` the role's sector) or ``unresolved``
+    (``text`` is kept; ``country`` and ``sector`` come from modifiers).
+    ``via`` records how the reference was made; it feeds the confidence.
+    """
+
+    kind: str
+    key: str | None
+    text: str
+    via: str
+    sector: str | None = None
+    country: str | None = None
+    person: bool = False
+    office: str | None = None
+
+
+@dataclass(frozen=True)
+class _Match:
+    start: int
+    end: int
+    keys: tuple[str, ...] = ()
+    kind: str = "name"
+    role: Role | None = None
+
+
+@dataclass
+class _Seen:
+    """Mentions made so far in the article (for pronouns and "the two nations")."""
+
+    persons: list[tuple[int, int, ActorRef, frozenset[str], bool]] = field(default_factory=list)
+    states: list[tuple[int, int, str]] = field(default_factory=list)
+    surnames: dict[str, ActorRef] = field(default_factory=dict)
+
+
+def _surname(name: str) -> str:
+    return re.split(r"[\s\-]+", fold(name).strip())[-1]
+
+
+def _plural(phrase: str) -> str:
+    head, _, last = phrase.rpartition(" ")
+    if last.endswith("man"):
+        last = last[:-3] + "men"
+    elif last.endswith("y") and last[-2:-1] not in set("aeiou"):
+        last = last[:-1] + "ies"
+    elif last.endswith(("s", "x", "ch", "sh")):
+        last += "es"
+    else:
+        last += "s"
+    return f"{head} {last}".strip()
+
+
+class MentionResolver:
+    """Stage: resolve every noun-phrase head to actor references.
+
+    Parameters
+    ----------
+    nlp : spacy.language.Language
+        Used to tokenise the alias and role tables the same way as articles.
+    gazetteer : Gazetteer, optional
+        Defaults to :func:`load_gazetteer`.
+    cues : Cues, optional
+        Defaults to the lexicon's cue words.
+    """
+
+    name: ClassVar[str] = "mentions"
+    requires: ClassVar[tuple[str, ...]] = ("sentences", "times")
+    provides: ClassVar[tuple[str, ...]] = ("refs", "spans")
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer | None = None, cues: Cues | None = None) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.cues = cues or load_lexicon().cues
+        self._names: dict[str, list[tuple[str, str, str]]] = {}
+        surfaces: dict[str, set[str]] = {}
+        for alias, key, kind in self.gazetteer.aliases():
+            alias = strip_determiner(alias)
+            self._names.setdefault(fold(alias), []).append((key, kind, alias))
+            # Tokenise the written form: "U.S." is one token, "u.s." two.
+            surfaces.setdefault(fold(alias), set()).add(alias)
+        self._roles: dict[str, Role] = {}
+        for phrase, role in self.gazetteer.roles().items():
+            self._roles.setdefault(phrase, role)
+        for phrase, role in list(self._roles.items()):
+            plural = _plural(phrase)
+            if plural not in self._roles:
+                group = Role(plural, None, role.sector, "group") if role.kind == "person" else role
+                self._roles[plural] = group
+        self.name_matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.role_matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        for label, forms in surfaces.items():
+            self.name_matcher.add(label, [self._pattern(nlp, form) for form in sorted(forms)])
+        for label in self._roles:
+            self.role_matcher.add(label, [self._pattern(nlp, label)])
+
+    @staticmethod
+    def _pattern(nlp: Language, text: str) -> Doc:
+        doc = nlp.make_doc(text)
+        for token in doc:
+            token.norm_ = fold(token.text)
+        return doc
+
+    # -- matching -----------------------------------------------------------------------
+
+    def match_names(self, doc: Doc) -> dict[int, _Match]:
+        """Gazetteer alias matches by token index (longest match wins)."""
+        strings = doc.vocab.strings
+        found = []
+        for match_id, start, end in self.name_matcher(doc):
+            span = doc[start:end]
+            infos = [info for info in self._names[strings[match_id]] if self._name_fits(span, *info)]
+            if infos:
+                found.append(_Match(start, end, tuple(dict.fromkeys(k for k, _, _ in infos)), infos[0][1]))
+        return self._longest(found)
+
+    def _name_fits(self, span: Span, key: str, kind: str, alias: str) -> bool:
+        if kind == "abbrev":
+            return span.text.replace(".", "") == alias.replace(".", "")
+        if not span.text[:1].isupper():
+            return False
+        entry = self.gazetteer.get(key)
+        if entry is None:
+            return False
+        person = entry.actor.type == "person"
+        for ent in span.doc.ents:
+            ent_start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            inside = ent_start <= span.start and span.end <= ent.end and (ent_start, ent.end) != (span.start, span.end)
+            if not inside:
+                continue
+            # "George Washington", "Chad Smith", "Sharon Stone", "Washington Post": part of another name.
+            if ent.label_ == "PERSON" or (
+                not person and ent.label_ in NAME_HOST_LABELS and kind in {"capital", "place", "seat"}
+            ):
+                return False
+        return True
+
+    def match_roles(self, doc: Doc, names: dict[int, _Match]) -> dict[int, _Match]:
+        """Role-noun matches by token index, outside name matches."""
+        strings = doc.vocab.strings
+        found = []
+        for match_id, start, end in self.role_matcher(doc):
+            if any(i in names for i in range(start, end)):
+                continue
+            found.append(_Match(start, end, role=self._roles[strings[match_id]]))
+        return self._longest(found)
+
+    @staticmethod
+    def _longest(matches: list[_Match]) -> dict[int, _Match]:
+        taken: dict[int, _Match] = {}
+        for match in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
+            if any(i in taken for i in range(match.start, match.end)):
+                continue
+            for i in range(match.start, match.end):
+                taken[i] = match
+        return taken
+
+    # -- resolution -------------------------------------------------------------------------
+
+    def __call__(self, ctx: DocContext) -> None:
+        _DocMentions(self, ctx).run()
+
+
+class _DocMentions:
+    """Per-document resolution state (so the stage itself stays reusable)."""
+
+    def __init__(self, stage: MentionResolver, ctx: DocContext) -> None:
+        self.gazetteer = stage.gazetteer
+        self.cues = stage.cues
+        self._ctx = ctx
+        self._doc_names = stage.match_names(ctx.doc)
+        self._doc_roles = stage.match_roles(ctx.doc, self._doc_names)
+        self._seen = _Seen()
+        self._published = ctx.article.published or dt.date.today()
+        self._sent = 0
+
+    def run(self) -> None:
+        for number, sent in enumerate(self._ctx.sentences):
+            self._sent = number
+            for token in sent:
+                name = self._doc_names.get(token.i)
+                is_name_root = name is not None and token.doc[name.start : name.end].root.i == token.i
+                if not is_name_root and (token.pos_ not in HEAD_POS or token.dep_ in MODIFIER_ONLY_DEPS):
+                    continue
+                refs = self._resolve(token)
+                if refs:
+                    self._ctx.refs[token.i] = refs
+                    match = name or self._doc_roles.get(token.i)
+                    if match is not None:
+                        self._ctx.spans[token.i] = (match.start, match.end)
+                        if is_name_root:
+                            # Odd parses may pick another token of the name as argument.
+                            for i in range(match.start, match.end):
+                                self._ctx.refs.setdefault(i, refs)
+                    self._remember(token, refs)
+
+    def _date(self, token: Token) -> dt.date:
+        value = date_of(self._ctx, token)
+        return value_to_date(value) if value else self._published
+
+    def _resolve(self, token: Token) -> list[ActorRef]:
+        name = self._doc_names.get(token.i)
+        if name is not None:
+            span = token.doc[name.start : name.end]
+            if span.root.i != token.i:
+                return []
+            return [self._name_ref(name, span, token)]
+        role = self._doc_roles.get(token.i)
+        if role is not None:
+            span = token.doc[role.start : role.end]
+            if span.root.i != token.i:
+                return []
+            ref = self._role_ref(role, span, token)
+            return [ref] if ref else []
+        if token.pos_ == "PRON":
+            if fold(token.text) in self.cues.pronouns:
+                ref = self._antecedent(token)
+                return [ref] if ref else []
+            return []
+        lem = lemma(token)
+        if lem in self.cues.quantity_nouns:
+            # "dozens of protesters": the people counted are the actors.
+            return [ref for obj in prep_objects(token, "of") for ref in self._resolve(obj)]
+        if lem in self.cues.place_nouns:
+            ref = self._place_ref(token)
+            if ref:
+                return [ref]
+        if lem in self.cues.group_nouns and token.tag_ in {"NNS", "NNPS"}:
+            return self._two_states(token)
+        return self._entity_ref(token)
+
+    def _name_ref(self, match: _Match, span: Span, token: Token) -> ActorRef:
+        on = self._date(token)
+        key = self.gazetteer.pick(match.keys, on)
+        if key is None:
+            return ActorRef("unresolved", None, span.text, "ambiguous", person=True)
+        entry = self.gazetteer.get(key)
+        person = entry is not None and entry.actor.type == "person"
+        return ActorRef("entry", key, span.text, match.kind, person=person)
+
+    def _owner(self, token: Token, span: Span, *, group: bool) -> str | None:
+        """The state or organisation a role noun belongs to, from its modifiers."""
+        candidates: list[Token] = []
+        for word in reversed(list(span)):
+            candidates.extend(m for m in modifiers(word) if not span.start <= m.i < span.end)
+        candidates.extend(prep_objects(token, "of"))
+        if group:
+            candidates.extend(prep_objects(token, "in") + prep_objects(token, "from"))
+        on = self._date(token)
+        for cand in sorted(candidates, key=lambda c: c.dep_ != "poss"):
+            if lemma(cand) in self.cues.place_nouns:
+                place = self._place_ref(cand)
+                if place is not None:
+                    return place.key
+            match = self._doc_names.get(cand.i)
+            if match is not None and (group or match.kind != "place"):
+                # A place names where a group is, not whose office it is ("Tibet's leader").
+                key = self.gazetteer.pick(match.keys, on)
+                if key is None:
+                    continue
+                entry = self.gazetteer.get(key)
+                if entry is not None and entry.actor.type == "person":
+                    tenure = self.gazetteer.tenure(key, on)
+                    return tenure.of if tenure else entry.actor.country
+                return self.gazetteer.owner_key(key)
+            if fold(cand.text) in STATE_PRONOUNS and self._seen.states:
+                return self._seen.states[-1][2]
+        return None
+
+    def _office_modifier(self, token: Token, span: Span) -> str | None:
+        """``former`` or ``other`` if a modifier changes the office ("former", "deputy")."""
+        found = None
+        for word in span:
+            for child in word.children:
+                if span.start <= child.i < span.end or child.dep_ not in {"amod", "compound", "nmod", "advmod"}:
+                    continue
+                if child.i in self._doc_names or child.i in self._doc_roles or child.ent_type_ in {"DATE", "ORDINAL"}:
+                    continue
+                value = self.cues.role_modifiers.get(lemma(child))
+                if value == "former":
+                    return "former"
+                if value is None and child.dep_ != "advmod" and child.pos_ in {"ADJ", "NOUN", "PROPN"}:
+                    found = "other"
+        return found
+
+    def _role_ref(self, match: _Match, span: Span, token: Token) -> ActorRef | None:
+        role = match.role
+        assert role is not None
+        owner = self._owner(token, span, group=role.kind != "person")
+        if role.kind == "person" and role.office:
+            modifier = self._office_modifier(token, span)
+            if modifier == "former":
+                text = token.doc[token.left_edge.i : token.i + 1].text
+                country = owner if owner and self.gazetteer.get(owner).actor.type == "state" else None
+                return ActorRef("unresolved", None, text, "role", role.sector, country, True)
+            if modifier == "other":
+                # "deputy foreign minister", "spiritual leader": another office.
+                return ActorRef("group", owner, span.text, "role", sector=role.sector) if owner else None
+            if owner is None:
+                return self._antecedent(token, office=role.office)
+            holders = self.gazetteer.holders(owner, role.office, self._date(token))
+            if holders:
+                return ActorRef("entry", holders[0], span.text, "role", person=True, office=role.office)
+            return ActorRef("group", owner, span.text, "role", sector=role.sector)
+        if owner is not None:
+            return ActorRef("group", owner, span.text, "role", sector=role.sector)
+        return ActorRef("unresolved", None, span.text, "role", sector=role.sector)
+
+    def _entity_ref(self, token: Token) -> list[ActorRef]:
+        if token.ent_iob_ == "O" or token.ent_type_ not in ACTOR_ENTITY_LABELS or token.ent_type_ == "NORP":
+            return []
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if ent is None or ent.root.i != token.i or lemma(token) in self.cues.non_actor_heads:
+            return []
+        person = ent.label_ == "PERSON"
+        if person:
+            known = self._seen.surnames.get(_surname(ent.text))
+            if known is not None:
+                return [known]
+        country = sector = office = None
+        for mod in modifiers(token):
+            role = self._doc_roles.get(mod.i)
+            if role is not None and role.role is not None:
+                sector, office = role.role.sector, role.role.office
+            name = self._doc_names.get(mod.i)
+            if name is not None:
+                key = self.gazetteer.pick(name.keys, self._date(token))
+                owner = self.gazetteer.owner_key(key) if key else None
+                entry = self.gazetteer.get(owner) if owner else None
+                if entry is not None:
+                    country = entry.actor.key if entry.actor.type == "state" else entry.actor.country
+        text = strip_determiner(ent.text)
+        return [ActorRef("unresolved", None, text, "ner", sector, country, person, office)]
+
+    def _place_ref(self, token: Token) -> ActorRef | None:
+        """The state a place noun belongs to: "the city of Sochi", "the Russian port"."""
+        for cand in [*prep_objects(token, "of"), *modifiers(token)]:
+            match = self._doc_names.get(cand.i)
+            if match is None:
+                continue
+            key = self.gazetteer.pick(match.keys, self._date(token))
+            entry = self.gazetteer.get(key) if key else None
+            if entry is not None and entry.actor.type == "state":
+                return ActorRef("entry", key, token.doc[cand.i].text, "place")
+        return None
+
+    def _two_states(self, token: Token) -> list[ActorRef]:
+        """For "the two nations": the two states last mentioned in the preceding sentences."""
+        counted = any(fold(c.text) in {"two", "both"} for c in token.children if c.dep_ in {"nummod", "det", "predet"})
+        if not counted:
+            return []
+        here = {key for _, sent, key in self._seen.states if sent == self._sent}
+        picked: list[str] = []
+        for _, sent, key in reversed(self._seen.states):
+            if self._sent - 2 <= sent < self._sent and key not in here and key not in picked:
+                picked.append(key)
+        if len(picked) < 2:
+            return []
+        return [ActorRef("entry", key, token.text, "two") for key in reversed(picked[:2])]
+
+    def _antecedent(self, token: Token, office: str | None = None) -> ActorRef | None:
+        """The most salient earlier person (holding ``office`` if given)."""
+        on = self._date(token)
+        candidates = [
+            (i, sent, ref, subj)
+            for i, sent, ref, offices, subj in self._seen.persons
+            if i < token.i
+            and self._sent - 3 <= sent
+            and (office is None or office in offices or self._holds(ref, office, on))
+        ]
+        if not candidates:
+            return None
+        same = [c for c in candidates if c[1] == self._sent]
+        if same:
+            subjects = [c for c in same if c[3]]
+            best = (subjects or same)[-1]
+        else:
+            last = max(c[1] for c in candidates)
+            group = [c for c in candidates if c[1] == last]
+            subjects = [c for c in group if c[3]]
+            best = (subjects or group)[0]
+        ref = best[2]
+        return ActorRef(ref.kind, ref.key, token.text, "anaphora", ref.sector, ref.country, True, office or ref.office)
+
+    def _holds(self, ref: ActorRef, office: str, on: dt.date) -> bool:
+        return ref.kind == "entry" and ref.key is not None and office in self.gazetteer.offices(ref.key, on)
+
+    def _remember(self, token: Token, refs: list[ActorRef]) -> None:
+        is_subject = token.dep_ in SUBJECT_DEPS or token.dep_ == "nsubjpass"
+        for ref in refs:
+            if ref.person:
+                offices = {ref.office} if ref.office else set()
+                for mod in modifiers(token):
+                    role = self._doc_roles.get(mod.i)
+                    if role is not None and role.role is not None and role.role.office:
+                        offices.add(role.role.office)
+                self._seen.persons.append((token.i, self._sent, ref, frozenset(offices), is_subject))
+                if ref.kind == "unresolved":
+                    # "Mr. Sudani" later refers back to "Mohammed Shia al-Sudani".
+                    self._seen.surnames.setdefault(_surname(ref.text), ref)
+            elif ref.kind == "entry" and ref.key:
+                entry = self.gazetteer.get(ref.key)
+                if entry is not None and entry.actor.type == "state":
+                    self._seen.states.append((token.i, self._sent, ref.key))

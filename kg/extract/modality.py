@@ -1,0 +1,114 @@
+"""Modality: did the event happen, is it planned, hypothetical, or denied?
+
+The trigger and the words governing it are inspected ("will visit", "plans to
+visit", "refused to join", "a potential visit", "if they attack", "the meeting
+is being prepared", "in the works"). Negation beats hypothesis beats plan;
+with no cue the event is ``asserted``. An event controlled by another trigger
+("urged Russia to withdraw", "threatened to attack") did not happen (yet):
+it is ``hypothetical``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kg.extract.lexicon import Cues
+from kg.extract.syntax import governing_verb, is_infinitival, lemma
+from kg.extract.text import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["ASSERTED", "modality_of"]
+
+ASSERTED = "asserted"
+_RANK = {"negated": 3, "hypothetical": 2, "planned": 1}
+_CONTROLLED_DEPS = frozenset({"xcomp", "acomp", "ccomp"})
+
+
+def governors(token: Token) -> Iterator[tuple[Token, str]]:
+    """``token`` and the words governing it, with how each is reached.
+
+    Yields ``(node, how)`` where ``how`` is ``self``; ``frame`` (the verb an
+    event noun is subject or object of: "*held* talks", "the meeting *is
+    being prepared*"); ``purpose`` (the clause a purpose infinitive depends
+    on: "*traveled* to Germany to meet", which shares its modality); or
+    ``control`` (a word controlling the clause: "*refused* to join",
+    "permission to help"), whose own triggers make the event hypothetical.
+    """
+    yield token, "self"
+    current = token
+    if token.pos_ == "NOUN":
+        verb = governing_verb(token)
+        if verb is None:
+            return
+        yield verb, "frame"
+        current = verb
+    for _ in range(4):
+        if current.head is current:
+            return
+        if current.dep_ in _CONTROLLED_DEPS or (current.dep_ == "acl" and is_infinitival(current)):
+            current = current.head
+            yield current, "control"
+        elif current.dep_ == "advcl" and is_infinitival(current):
+            current = current.head
+            yield current, "purpose"
+        else:
+            return
+
+
+def _phrase(prep: Token) -> str:
+    return " ".join(fold(t.text) for t in prep.subtree)
+
+
+def modality_of(token: Token, cues: Cues, triggers: frozenset[int] = frozenset()) -> str:
+    """The modality of the event announced by ``token``.
+
+    Parameters
+    ----------
+    token : spacy.tokens.Token
+        The trigger word.
+    cues : Cues
+        Cue words (auxiliaries, governing verbs, noun modifiers...).
+    triggers : frozenset of int
+        Token indices of all triggers in the document, to spot events that
+        another trigger controls.
+
+    Returns
+    -------
+    str
+        ``asserted``, ``planned``, ``hypothetical`` or ``negated``.
+    """
+    found: set[str] = set()
+    for node, how in governors(token):
+        word = lemma(node)
+        cue = cues.governors.get(word) if how != "self" else None
+        if how == "control" and node.i in triggers:
+            found.add("hypothetical")
+        if cue:
+            found.add(cue)
+        elif how == "control" and node.pos_ == "NOUN":
+            # "permission to help", "a bid to attack": not (yet) done.
+            found.add("hypothetical")
+        # Auxiliaries and negation speak for the event only on the trigger, its
+        # purpose clause, a light verb or a cue verb: "did not hold talks",
+        # "will travel to meet"; not "would not oppose talks".
+        transparent = how in {"self", "purpose"} or word in cues.light_verbs or cue is not None
+        for child in node.children:
+            child_word = lemma(child)
+            if child.dep_ == "neg" or (child.dep_ == "det" and fold(child.text) in cues.negations):
+                if transparent:
+                    found.add("negated")
+            elif child.dep_ == "aux" and child_word in cues.aux:
+                if transparent:
+                    found.add(cues.aux[child_word])
+            elif child.dep_ == "mark" and child_word in cues.conditions:
+                found.add(cues.conditions[child_word])
+            elif child.dep_ == "amod" and node.pos_ == "NOUN" and child_word in cues.noun_mods:
+                found.add(cues.noun_mods[child_word])
+            elif child.dep_ == "prep" and _phrase(child) in cues.phrases:
+                found.add(cues.phrases[_phrase(child)])
+    if not found:
+        return ASSERTED
+    return max(found, key=lambda m: _RANK.get(m, 0))

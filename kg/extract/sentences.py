@@ -1,0 +1,69 @@
+"""Stages over sentences: collect them, and set aside those out of scope.
+
+A sentence is out of scope when it contains a phrase of ``data/discards.csv``
+(sports reports: "test series", "second Test", "World Cup"...). Folded
+phrases match case-insensitively; ``exact`` ones must match letter for letter
+("second Test" is cricket, "second test" may be a missile).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from kg.extract.lexicon import Discard, load_lexicon
+from kg.extract.text import fold
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from spacy.language import Language
+
+    from kg.extract.pipeline import DocContext
+
+__all__ = ["DiscardFilter", "Sentencer"]
+
+
+class Sentencer:
+    """Stage: materialise the parser's sentences."""
+
+    name: ClassVar[str] = "sentences"
+    requires: ClassVar[tuple[str, ...]] = ("doc",)
+    provides: ClassVar[tuple[str, ...]] = ("sentences",)
+
+    def __call__(self, ctx: DocContext) -> None:
+        ctx.sentences = list(ctx.doc.sents)
+
+
+class DiscardFilter:
+    """Stage: mark sentences holding a discard phrase as skipped.
+
+    Parameters
+    ----------
+    nlp : spacy.language.Language
+        Tokenises the phrases like the articles.
+    discards : iterable of Discard, optional
+        Defaults to the lexicon's discard list.
+    """
+
+    name: ClassVar[str] = "discards"
+    requires: ClassVar[tuple[str, ...]] = ("sentences",)
+    provides: ClassVar[tuple[str, ...]] = ("skipped",)
+
+    def __init__(self, nlp: Language, discards: Iterable[Discard] | None = None) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.folded = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for discard in load_lexicon().discards if discards is None else discards:
+            pattern = nlp.make_doc(discard.phrase)
+            if discard.exact:
+                self.exact.add(discard.category, [pattern])
+            else:
+                for token in pattern:
+                    token.norm_ = fold(token.text)
+                self.folded.add(discard.category, [pattern])
+
+    def __call__(self, ctx: DocContext) -> None:
+        hits = [start for _, start, _ in self.folded(ctx.doc)] + [start for _, start, _ in self.exact(ctx.doc)]
+        for start in hits:
+            ctx.skipped.add(ctx.sentence_of(start))

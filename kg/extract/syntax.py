@@ -1,0 +1,152 @@
+"""Dependency-parse helpers (spaCy's English label set: nsubj, dobj, prep, pobj...)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kg.extract.text import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj"})
+PREP_DEPS = frozenset({"prep", "dative", "agent"})
+#: Clauses whose missing subject is the subject of the clause they hang from.
+CONTROL_DEPS = frozenset({"xcomp", "advcl", "conj", "acomp"})
+#: A reported clause has its own time; dates do not flow across it.
+CLAUSE_BOUNDARY_DEPS = frozenset({"ccomp", "parataxis"})
+RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
+
+
+def lemma(token: Token) -> str:
+    """Folded lemma of ``token``."""
+    return fold(token.lemma_ or token.text)
+
+
+def children(token: Token, deps: frozenset[str] | set[str]) -> list[Token]:
+    """Children of ``token`` with a dependency label in ``deps``."""
+    return [child for child in token.children if child.dep_ in deps]
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether ``verb`` heads a passive clause (or is a passive participle modifier)."""
+    if any(child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ == "auxpass" for child in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ == "acl"
+
+
+def prep_objects(token: Token, preposition: str) -> list[Token]:
+    """Objects of the preposition ``preposition`` attached to ``token``."""
+    found = []
+    for prep in token.children:
+        if prep.dep_ in PREP_DEPS and fold(prep.text) == preposition:
+            found.extend(child for child in prep.children if child.dep_ in {"pobj", "pcomp"})
+    return found
+
+
+def agent(verb: Token) -> list[Token]:
+    """The ``by`` phrase object of a passive verb."""
+    found = []
+    for child in verb.children:
+        if child.dep_ == "agent":
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+    return found
+
+
+def subject(verb: Token) -> tuple[list[Token], str | None]:
+    """The doer of ``verb``: its subject, passive agent, or controlling subject.
+
+    Returns
+    -------
+    tokens, how : list of Token, str or None
+        ``how`` is ``nsubj``, ``agent``, ``relcl`` (antecedent of a relative
+        pronoun) or ``control`` (borrowed from a governing clause).
+    """
+    current, how = verb, "nsubj"
+    for _ in range(6):  # clause chains are short; the bound guards odd parses
+        by = agent(current)
+        if by:
+            return by, "agent" if how == "nsubj" else how
+        if is_passive(current):
+            return [], None
+        subjects = children(current, SUBJECT_DEPS)
+        if subjects:
+            first = subjects[0]
+            if fold(first.text) in RELATIVE_WORDS and current.dep_ == "relcl":
+                return [current.head], "relcl"
+            return subjects, how
+        if current.dep_ not in CONTROL_DEPS or current.head is current:
+            return [], None
+        if current.dep_ == "xcomp":
+            # Object control: in "urged Russia to withdraw", Russia withdraws;
+            # in "Obama was pressed to help", Obama helps.
+            objects = children(current.head, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+            if objects:
+                return objects, "control"
+        current, how = current.head, "control"
+    return [], None
+
+
+def theme(verb: Token) -> Token | None:
+    """What ``verb`` acts on: its object, passive subject, or the noun it modifies."""
+    for child in verb.children:
+        if child.dep_ in OBJECT_DEPS:
+            return child
+    for child in verb.children:
+        if child.dep_ in PASSIVE_SUBJECT_DEPS:
+            return child
+    if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN":
+        return verb.head
+    if verb.dep_ == "conj" and is_passive(verb) and not children(verb, SUBJECT_DEPS):
+        # "X were arrested and released": the coordinated passive shares X.
+        shared = children(verb.head, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+        return shared[0] if shared else None
+    return None
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """``token`` and the tokens coordinated with it ("Turkey and Russia")."""
+    return [token, *[c for c in token.conjuncts if c.i > token.i]]
+
+
+def modifiers(token: Token) -> list[Token]:
+    """Left modifiers of a noun that may name its owner (compound, amod, poss...)."""
+    found = []
+    for child in token.children:
+        if child.dep_ in MODIFIER_DEPS and child.i < token.i:
+            found.append(child)
+            found.extend(c for c in child.children if c.dep_ in {"compound", "amod"} and c.i < child.i)
+    return found
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is subject or object of ("the meeting is being prepared")."""
+    if noun.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OBJECT_DEPS and noun.head.pos_ in {"VERB", "AUX"}:
+        return noun.head
+    return None
+
+
+def is_infinitival(verb: Token) -> bool:
+    """Whether ``verb`` is a to-infinitive ("to meet")."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def is_pluperfect(verb: Token) -> bool:
+    """``had`` + past participle: the event lies before the narrative time."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and fold(c.text) in {"had", "'d"} for c in verb.children)
+
+
+def clause_path(token: Token) -> Iterator[Token]:
+    """``token`` and its heads up to the root, stopping at reported or pluperfect clauses."""
+    current = token
+    for _ in range(40):
+        yield current
+        if current.head is current or current.dep_ in CLAUSE_BOUNDARY_DEPS:
+            return
+        if current.pos_ in {"VERB", "AUX"} and is_pluperfect(current):
+            return
+        current = current.head

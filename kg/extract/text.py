@@ -1,0 +1,101 @@
+"""Small text helpers shared by the gazetteer and the extractor.
+
+Matching is case- and diacritics-insensitive: both alias tables and article
+tokens are *folded* the same way, so "Erdogan" meets "Erdoğan".
+
+>>> fold("Erdoğan’s")
+"erdogan's"
+>>> slug("the Black Sea Grain Initiative")
+'black-sea-grain-initiative'
+>>> blank_datelines("BAGHDAD (Reuters) - Gunmen killed the governor.")
+'                    Gunmen killed the governor.'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters that NFKD does not decompose into base + combining mark.
+_SPECIAL = str.maketrans(
+    {
+        "ı": "i",
+        "ł": "l",
+        "Ł": "l",
+        "ø": "o",
+        "Ø": "o",
+        "đ": "d",
+        "Đ": "d",
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "‐": "-",
+        "‑": "-",
+        "–": "-",
+    }
+)
+_LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip diacritics, keeping everything else.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    str
+        The folded text; "İbrahim Kalın" becomes "ibrahim kalin".
+    """
+    text = text.translate(_SPECIAL)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def strip_determiner(text: str) -> str:
+    """``text`` without a leading article ("the Kremlin" -> "Kremlin")."""
+    return _LEADING_DET.sub("", text.strip())
+
+
+def slug(text: str, limit: int = 60) -> str:
+    """A stable, IRI-safe slug of ``text`` (folded, hyphen-separated)."""
+    value = _NON_ALNUM.sub("-", fold(strip_determiner(text))).strip("-")
+    return value[:limit].rstrip("-") or "unknown"
+
+
+def normalize_phrase(text: str) -> str:
+    """Fold ``text`` and normalise spacing and possessives for table look-ups.
+
+    >>> normalize_phrase("  Russia's  Foreign Minister ")
+    "russia 's foreign minister"
+    """
+    value = fold(text).strip()
+    value = re.sub(r"'s\b", " 's", value)
+    return re.sub(r"\s+", " ", value)
+
+
+# News datelines ("BAGHDAD, Iraq (Reuters) - ", "AP - ") at the start of a line:
+# the parser would take the city for the subject of the first sentence.
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?:"
+    r"(?:AP|AFP|Reuters|Canadian Press|CP|UPI|dpa|Xinhua|TASS|Interfax)"
+    r"|[A-Z][A-Z'.\-]{2,}(?: [A-Z][A-Z'.\-]+){0,3}"
+    r"(?:,(?: [A-Z][\w.'\-]*){1,3})?"
+    r"(?: [A-Z][a-z]{2,4}\.? \d{1,2}(?:, \d{4})?)?"
+    r"(?: ?\([^()\n]{1,40}\))?"
+    r")[ \t]+[-\u2013\u2014]{1,2}[ \t]+(?=[A-Z\"'\u201c])"
+)
+
+
+def blank_datelines(text: str) -> str:
+    """Replace news datelines with spaces, keeping every character offset."""
+    for _ in range(2):  # "Canadian Press - VANCOUVER (CP) - ..." has two
+        text = _DATELINE.sub(lambda m: " " * len(m.group(0)), text)
+    return text

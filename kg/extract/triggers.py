@@ -1,0 +1,95 @@
+"""Trigger finding: which words announce a codeable event, and with which rule.
+
+Every verb and noun whose lemma appears in ``data/triggers.csv`` is checked
+against the rows for that lemma; a row applies when all its requirements hold
+(object lemma, modifier, particle, preposition...). The most specific applying
+row wins ("support Ukraine with military supplies" is military aid, not
+verbal support). Nouns that a verb rule has used as its object ("impose
+*sanctions*", "issue a *warrant*") are not triggers of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from kg.extract.lexicon import Lexicon, Requirement, TriggerRule, load_lexicon
+from kg.extract.syntax import children, lemma, prep_objects, theme
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.extract.pipeline import DocContext
+
+__all__ = ["TriggerFinder", "TriggerMatch"]
+
+NOUN_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    """A trigger word (token index), the rule that fired, and the rule's object."""
+
+    token: int
+    rule: TriggerRule
+    theme: int | None
+    sentence: int
+
+
+def _holds(req: Requirement, token: Token, obj: Token | None) -> bool:
+    if req.kind == "obj":
+        return obj is not None and lemma(obj) in req.lemmas
+    if req.kind == "noobj":
+        return not children(token, {"dobj"})
+    if req.kind == "omod":
+        return obj is not None and any(lemma(c) in req.lemmas for c in children(obj, NOUN_MODIFIER_DEPS))
+    if req.kind == "mod":
+        return any(lemma(c) in req.lemmas for c in children(token, NOUN_MODIFIER_DEPS | {"advmod"}))
+    if req.kind == "prt":
+        return any(lemma(c) in req.lemmas for c in children(token, {"prt"}))
+    if req.kind == "xcomp":
+        return any(lemma(c) in req.lemmas for c in children(token, {"xcomp"}))
+    if req.kind == "p" and req.prep:
+        hosts = [token] + ([obj] if obj is not None else [])
+        return any(lemma(o) in req.lemmas for host in hosts for o in prep_objects(host, req.prep))
+    return False
+
+
+def applies(rule: TriggerRule, token: Token) -> tuple[bool, Token | None]:
+    """Whether ``rule`` fires on ``token``, and the object it acts on."""
+    obj = theme(token) if rule.pos == "VERB" else None
+    return all(_holds(req, token, obj) for req in rule.requires), obj
+
+
+class TriggerFinder:
+    """Stage: find trigger words in the sentences that are not skipped."""
+
+    name: ClassVar[str] = "triggers"
+    requires: ClassVar[tuple[str, ...]] = ("sentences", "skipped")
+    provides: ClassVar[tuple[str, ...]] = ("triggers",)
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or load_lexicon()
+
+    def __call__(self, ctx: DocContext) -> None:
+        for number, sent in enumerate(ctx.sentences):
+            if number in ctx.skipped:
+                continue
+            found: list[TriggerMatch] = []
+            consumed: set[int] = set()
+            for token in sent:
+                pos = {"VERB": "VERB", "NOUN": "NOUN"}.get(token.pos_)
+                if pos is None:
+                    continue
+                best: tuple[TriggerRule, Token | None] | None = None
+                for rule in self.lexicon.rules_for(lemma(token), pos):
+                    ok, obj = applies(rule, token)
+                    if ok and (best is None or rule.specificity > best[0].specificity):
+                        best = (rule, obj)
+                if best is None:
+                    continue
+                rule, obj = best
+                if obj is not None and any(req.kind == "obj" for req in rule.requires):
+                    consumed.add(obj.i)
+                found.append(TriggerMatch(token.i, rule, obj.i if obj is not None else None, number))
+            ctx.triggers.extend(m for m in found if m.token not in consumed)
