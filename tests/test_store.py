@@ -185,3 +185,14 @@ def test_bulk_load_of_new_articles_and_its_failure(tmp_path, monkeypatch):
     kg.backend.ox = kg.backend.ox.inner
     assert kg.stats()["articles"] == 5, "a failed bulk load leaves none of its new graphs behind"
     kg.close()
+
+
+@pytest.mark.parametrize("url", ["memory:", "oxigraph"])
+def test_hostile_text_is_stored_verbatim(tmp_path, url):
+    text = 'He said: """quoted""" \\ back\\slash } ; DROP ALL # <script>alert(1)</script>\n\tnew line \u2028 é'
+    kg = KnowledgeGraph(url if url == "memory:" else f"oxigraph:{tmp_path}")
+    article, _ = sample_article("h1", text=text)
+    kg.write_articles([(article, [])], extractor="t/1")
+    body = kg.select("SELECT ?b WHERE { ?a schema:articleBody ?b }")[0]["b"]
+    assert body == text
+    kg.close()

@@ -116,7 +116,8 @@ class OxigraphBackend(Backend):
                     self.ox.remove_graph(to_ox(g.identifier))
                 raise StoreError(f"bulk load failed, nothing was stored: {exc}") from None
             self.ox.flush()
-            rest = [g for g in graphs if g not in new]
+            loaded = {id(g) for g in new}
+            rest = [g for g in graphs if id(g) not in loaded]
         else:
             rest = graphs
         for g in rest:
@@ -128,14 +129,12 @@ class OxigraphBackend(Backend):
         return self.ox.contains_named_graph(ox.NamedNode(str(name)))
 
     def _replace_one(self, g: Graph) -> None:
-        import pyoxigraph as ox
-        from oxrdflib._converter import to_ox
-
-        body = ox.serialize((to_ox(t) for t in g), format=ox.RdfFormat.N_TRIPLES) or b""
+        # rdflib's n3() renders each term in SPARQL syntax with full escaping.
+        body = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in g)
         name = f"<{g.identifier}>"
         # One SPARQL update is one Oxigraph transaction: the old graph and the new
         # one are never both half there.
-        update = f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body.decode('utf-8')}\n}} }}"
+        update = f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}"
         try:
             self.ox.update(update)
         except (OSError, SyntaxError) as exc:

@@ -49,11 +49,32 @@ DATE_TYPE = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 ACTOR_CLASS = {"state": DKG.State, "person": DKG.Person, "organization": DKG.Organization, "group": DKG.Group}
 
 
+class GraphData:
+    """The triples of one named graph, gathered before a write.
+
+    Lighter than an rdflib Graph (no indexes), which matters when thousands of
+    articles are ingested; backends only iterate over it.
+    """
+
+    def __init__(self, identifier: URIRef) -> None:
+        self.identifier = identifier
+        self._triples: dict[tuple, None] = {}
+
+    def add(self, triple: tuple) -> None:
+        self._triples[triple] = None
+
+    def __iter__(self):
+        return iter(self._triples)
+
+    def __len__(self) -> int:
+        return len(self._triples)
+
+
 def _decimal(value: float, places: int = 3) -> Literal:
     return Literal(Decimal(str(round(value, places))), datatype=XSD.decimal)
 
 
-def actor_triples(g: Graph, actor: Actor, aliases: Iterable[str] = ()) -> URIRef:
+def actor_triples(g: Graph | GraphData, actor: Actor, aliases: Iterable[str] = ()) -> URIRef:
     """Describe ``actor`` in ``g``; return its IRI."""
     node = actor_iri(actor.key)
     g.add((node, RDF.type, ACTOR_CLASS.get(actor.type, DKG.Group)))
@@ -74,9 +95,9 @@ def actor_triples(g: Graph, actor: Actor, aliases: Iterable[str] = ()) -> URIRef
     return node
 
 
-def article_graph(article: Article, events: Iterable[Event], extractor: str) -> Graph:
+def article_graph(article: Article, events: Iterable[Event], extractor: str) -> GraphData:
     """The named graph of one article: the article node, its events, unresolved actors."""
-    g = Graph(identifier=graph_iri(article.id))
+    g = GraphData(graph_iri(article.id))
     art = article_iri(article.id)
     g.add((art, RDF.type, SCHEMA.NewsArticle))
     g.add((art, DKG.articleId, Literal(article.id)))
