@@ -14,35 +14,37 @@ pattern of a group, so very large queries are refused as too complex.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any
 
 from flask import Blueprint, Response, current_app, request
-from pyparsing import ParseBaseException, ParseResults
-from rdflib import Graph
+from pyparsing import ParseBaseException
+from rdflib import Graph, URIRef
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.query import Result
 from werkzeug.exceptions import UnsupportedMediaType
 
 from kg.errors import QueryError, StoreError
+from kg.sparql import dataset_clauses, evaluate_in_dataset, parse_query, refuse_remote
 from kg.store import KnowledgeGraph
+from kg.store.backends import open_backend
 from kg.vocab import PREFIXES, bind_prefixes
-from service.formats import GRAPH_FORMATS, RESULT_FORMATS, negotiate
+from service.executor import run_killable
+from service.formats import GRAPH_FORMATS, GRAPH_NAMES, RESULT_FORMATS, RESULT_NAMES, Format, negotiate
 from service.store import get_kg
 
-__all__ = ["CheckedQuery", "bp", "check_query"]
+__all__ = ["CheckedQuery", "ProtocolDataset", "answer", "bp", "check_query", "protocol_dataset", "run_query"]
 
 bp = Blueprint("sparql", __name__)
 
 TRUNCATED_HEADER = "X-DiploKG-Truncated"
 
 _KINDS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
-_UNSUPPORTED_PARAMS = ("default-graph-uri", "named-graph-uri")
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+")
 
 
 @dataclass(frozen=True)
@@ -101,18 +103,6 @@ def _is_update(text: str) -> bool:
     return True
 
 
-def _walk(node: Any) -> Iterator[Any]:
-    """Every node of a parse tree, iteratively (the tree may be deep)."""
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        yield item
-        if isinstance(item, dict):  # CompValue is a dict
-            stack.extend(item.values())
-        elif isinstance(item, list | tuple | ParseResults):
-            stack.extend(item)
-
-
 def check_query(text: str, kg: KnowledgeGraph, max_length: int) -> CheckedQuery:
     """Parse ``text`` and make sure it may run on this read-only endpoint.
 
@@ -134,8 +124,7 @@ def check_query(text: str, kg: KnowledgeGraph, max_length: int) -> CheckedQuery:
         raise QueryError(f"invalid SPARQL: {exc}", where="query") from None
     except RecursionError:
         raise QueryError(_TOO_COMPLEX, where="query") from None
-    if any(isinstance(n, CompValue) and n.name == "ServiceGraphPattern" for n in _walk(parsed)):
-        raise QueryError("SERVICE is not allowed: this endpoint queries only its own store", where="query")
+    refuse_remote(parsed)
     with _engine_errors("invalid SPARQL"):
         algebra = translateQuery(parsed, initNs=PREFIXES).algebra
     # dict.get, because CompValue.get() returns the key itself when it is missing.
@@ -148,22 +137,59 @@ def check_query(text: str, kg: KnowledgeGraph, max_length: int) -> CheckedQuery:
     return CheckedQuery(text, _KINDS[algebra.name])
 
 
+@dataclass(frozen=True)
+class ProtocolDataset:
+    """The dataset a request names with ``default-graph-uri`` / ``named-graph-uri`` (or the update variants)."""
+
+    default: tuple[URIRef, ...] = ()
+    named: tuple[URIRef, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.default or self.named)
+
+
+def _iri_params(name: str) -> tuple[URIRef, ...]:
+    values = request.args.getlist(name)
+    if request.method == "POST" and request.mimetype == "application/x-www-form-urlencoded":
+        values += request.form.getlist(name)
+    out = []
+    for value in values:
+        if not _IRI.fullmatch(value):
+            raise QueryError(f"{name} must be an absolute IRI, got {value[:80]!r}", where=name)
+        out.append(URIRef(value))
+    return tuple(out)
+
+
+def protocol_dataset(default_param: str, named_param: str) -> ProtocolDataset:
+    """The graphs named by the request's dataset parameters."""
+    return ProtocolDataset(_iri_params(default_param), _iri_params(named_param))
+
+
+def request_body_text(where: str) -> str:
+    """The request body as text: it must be UTF-8 (SPARQL 1.1 Protocol 2.1.3)."""
+    charset = (request.mimetype_params.get("charset") or "utf-8").lower()
+    if charset not in ("utf-8", "utf8"):
+        raise QueryError(f"the body must be UTF-8, not {charset}", where=where)
+    try:
+        return request.get_data().decode("utf-8")
+    except UnicodeDecodeError:
+        raise QueryError("the body is not valid UTF-8", where=where) from None
+
+
 def _query_text() -> str:
     """The query of this request, from the query string, a form or the body."""
-    for name in _UNSUPPORTED_PARAMS:
-        if name in request.args or (request.method == "POST" and name in request.form):
-            raise QueryError(f"the {name} parameter is not supported yet; use FROM in the query", where=name)
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
+        if "update" in request.args:
+            raise QueryError("updates are not allowed: this endpoint is read-only", where="update")
         values = request.args.getlist("query")
     elif request.mimetype == "application/x-www-form-urlencoded":
         if "update" in request.form:
             raise QueryError("updates are not allowed: this endpoint is read-only", where="update")
-        values = request.form.getlist("query")
+        values = request.form.getlist("query") + request.args.getlist("query")
     elif request.mimetype == "application/sparql-query":
-        try:
-            values = [request.get_data().decode("utf-8")]
-        except UnicodeDecodeError:
-            raise QueryError("the query is not valid UTF-8", where="body") from None
+        if "query" in request.args:
+            raise QueryError("give the query either in the body or as a parameter, not both", where="query")
+        values = [request_body_text("body")]
     elif request.mimetype == "application/sparql-update":
         raise QueryError("updates are not allowed: this endpoint is read-only", where="body")
     else:
@@ -177,7 +203,7 @@ def _query_text() -> str:
     return values[0]
 
 
-def _capped_result(result: Result, cap: int) -> tuple[Result, bool]:
+def _cap_bindings(result: Result, cap: int) -> tuple[Result, bool]:
     with _engine_errors():
         rows = list(islice(result, cap + 1))
     names = list(result.vars or [])
@@ -187,7 +213,7 @@ def _capped_result(result: Result, cap: int) -> tuple[Result, bool]:
     return out, len(rows) > cap
 
 
-def _capped_graph(result: Result, cap: int) -> tuple[Graph, bool]:
+def _cap_graph(result: Result, cap: int) -> tuple[Graph, bool]:
     graph = bind_prefixes(Graph())
     with _engine_errors():
         triples = list(islice(iter(result.graph or ()), cap + 1))
@@ -196,27 +222,67 @@ def _capped_graph(result: Result, cap: int) -> tuple[Graph, bool]:
     return graph, len(triples) > cap
 
 
+def open_dataset(url: str, kg: KnowledgeGraph):
+    """The dataset a query child reads: the inherited one (memory) or a fresh read-only opening (Oxigraph).
+
+    Call only in the child process: an Oxigraph store's handle must not be
+    shared across ``fork()``.
+    """
+    if not url.startswith("oxigraph:"):
+        return kg.dataset
+    # A read-only opening can race with the writer's compaction (a table file
+    # listed in the manifest is deleted meanwhile); opening again sees the new manifest.
+    for attempt in range(10):
+        try:
+            return open_backend(url, read_only=True).dataset
+        except RuntimeError as exc:
+            if "No such file" not in str(exc) or attempt == 9:
+                raise StoreError(f"cannot open the store read-only: {exc}") from None
+            time.sleep(0.02 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+def run_query(dataset, text: str, spec: ProtocolDataset) -> Result:
+    """Evaluate ``text`` on ``dataset``, over the protocol's dataset when one is given (child side)."""
+    with _engine_errors():
+        query = parse_query(text)
+        defaults, named = dataset_clauses(query)
+        if spec:
+            defaults, named = list(spec.default), list(spec.named)
+        if defaults or named:
+            return evaluate_in_dataset(dataset, query, defaults, named)
+        # No dataset: the union graph, through the store's own engine (native on Oxigraph).
+        return dataset.query(text, initNs=PREFIXES)
+
+
+def answer(dataset, checked: CheckedQuery, spec: ProtocolDataset, fmt: Format, cap: int) -> tuple[bytes, bool]:
+    """Run the query and serialise its (capped) result: ``(body, truncated)`` (child side)."""
+    result = run_query(dataset, checked.text, spec)
+    truncated = False
+    if checked.kind == "SELECT":
+        result, truncated = _cap_bindings(result, cap)
+        return fmt.write(result), truncated
+    if checked.kind == "ASK":
+        return fmt.write(result), False
+    graph, truncated = _cap_graph(result, cap)
+    return fmt.write(graph), truncated
+
+
 @bp.route("/sparql", methods=["GET", "POST"])
 def sparql() -> Response:
     """Answer one SPARQL query (see the module docstring)."""
+    started = time.monotonic()
     kg = get_kg()
+    spec = protocol_dataset("default-graph-uri", "named-graph-uri")
     checked = check_query(_query_text(), kg, current_app.config["SPARQL_MAX_QUERY_LENGTH"])
     cap = current_app.config["SPARQL_MAX_ROWS"]
-    truncated = False
     # Negotiate before running the query: a 406 should not cost a query.
     if checked.kind in ("SELECT", "ASK"):
-        fmt = negotiate(RESULT_FORMATS, boolean=checked.kind == "ASK")
-        with _engine_errors():
-            result = kg.query(checked.text)
-        if checked.kind == "SELECT":
-            result, truncated = _capped_result(result, cap)
-        body = fmt.write(result)
+        fmt = negotiate(RESULT_FORMATS, boolean=checked.kind == "ASK", names=RESULT_NAMES)
     else:
-        fmt = negotiate(GRAPH_FORMATS)
-        with _engine_errors():
-            result = kg.query(checked.text)
-        graph, truncated = _capped_graph(result, cap)
-        body = fmt.write(graph)
+        fmt = negotiate(GRAPH_FORMATS, names=GRAPH_NAMES)
+    url = kg.url
+    body, truncated = run_killable(lambda: answer(open_dataset(url, kg), checked, spec, fmt, cap), started=started)
     response = Response(body, content_type=fmt.content_type)
     response.vary.add("Accept")
     if truncated:

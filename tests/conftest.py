@@ -60,3 +60,11 @@ def app(kg):
 def client(app):
     """Flask's test client for ``app``."""
     return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """A real server process (waitress on a free loopback port) over an Oxigraph store with the sample article."""
+    from test_clients import serve_store
+
+    yield from serve_store(tmp_path_factory)

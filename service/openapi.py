@@ -1,0 +1,265 @@
+"""``GET /openapi.json``: an OpenAPI 3.0 description of the HTTP API.
+
+The description is written here by hand, next to the code, and
+``tests/test_openapi.py`` checks that it names every route of the app and
+every method, and nothing else. A blueprint that adds a route adds its path
+item to :data:`PATHS` (or registers it with :func:`add_path`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, jsonify
+
+import kg
+
+__all__ = ["PATHS", "add_path", "bp", "spec"]
+
+bp = Blueprint("openapi", __name__)
+
+_ERROR = {"$ref": "#/components/schemas/Error"}
+
+
+def _json(schema: dict[str, Any], description: str = "OK") -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _errors(*codes: int) -> dict[str, Any]:
+    return {str(c): _json(_ERROR, "error (the one JSON error shape)") for c in codes}
+
+
+def _param(name: str, where: str = "query", schema: dict | None = None, required: bool = False, doc: str = "") -> dict:
+    return {"name": name, "in": where, "required": required, "schema": schema or {"type": "string"}, "description": doc}
+
+
+_SPARQL_RESULTS = {
+    "description": "SELECT/ASK results (SPARQL JSON, XML, CSV, TSV) or a graph (Turtle, N-Triples, JSON-LD, "
+    "RDF/XML, TriG)",
+    "content": {
+        media: {"schema": {"type": "string"} if not media.endswith("json") else {"type": "object"}}
+        for media in (
+            "application/sparql-results+json",
+            "application/sparql-results+xml",
+            "text/csv",
+            "text/tab-separated-values",
+            "text/turtle",
+            "application/n-triples",
+            "application/ld+json",
+            "application/rdf+xml",
+            "application/trig",
+        )
+    },
+}
+_RDF_BODY = {
+    "required": True,
+    "content": {m: {"schema": {"type": "string"}} for m in ("text/turtle", "application/n-triples", "application/trig")}
+    | {"application/ld+json": {"schema": {"type": "object"}}},
+}
+_GRAPH_PARAMS = [
+    _param("graph", doc="the graph's IRI"),
+    _param("default", schema={"type": "string"}, doc="present: the default graph (union of all graphs)"),
+]
+_DATASET_PARAMS = [
+    _param("default-graph-uri", schema={"type": "array", "items": {"type": "string"}}, doc="default graph(s)"),
+    _param("named-graph-uri", schema={"type": "array", "items": {"type": "string"}}, doc="named graph(s)"),
+    _param("format", doc="json, xml, csv, tsv, turtle, nt, jsonld, rdfxml, trig, or a media type; beats Accept"),
+]
+_BEARER = [{"bearer": []}]
+
+_ARTICLE = {"type": "object", "additionalProperties": True}
+_PAGE = [
+    _param("limit", schema={"type": "integer", "minimum": 1, "maximum": 1000}),
+    _param("offset", schema={"type": "integer", "minimum": 0, "maximum": 10**9}),
+]
+
+#: Path items by Flask rule (``<name>`` placeholders become ``{name}`` in the spec).
+PATHS: dict[str, dict[str, Any]] = {
+    "/": {"get": {"summary": "Home page with the SPARQL editor", "responses": {"200": {"description": "HTML"}}}},
+    "/health": {
+        "get": {
+            "summary": "Store status and counts",
+            "responses": {"200": _json({"type": "object", "required": ["ok"]})} | _errors(503),
+        }
+    },
+    "/openapi.json": {"get": {"summary": "This description", "responses": {"200": _json({"type": "object"})}}},
+    "/sparql": {
+        "get": {
+            "summary": "SPARQL 1.1 query (read-only)",
+            "parameters": [_param("query", required=True, doc="the SPARQL query"), *_DATASET_PARAMS],
+            "responses": {"200": _SPARQL_RESULTS} | _errors(400, 406, 503),
+        },
+        "post": {
+            "summary": "SPARQL 1.1 query by form or application/sparql-query body",
+            "parameters": _DATASET_PARAMS,
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/x-www-form-urlencoded": {
+                        "schema": {"type": "object", "properties": {"query": {"type": "string"}}, "required": ["query"]}
+                    },
+                    "application/sparql-query": {"schema": {"type": "string"}},
+                },
+            },
+            "responses": {"200": _SPARQL_RESULTS} | _errors(400, 406, 413, 415, 503),
+        },
+    },
+    "/sparql/update": {
+        "post": {
+            "summary": "SPARQL 1.1 Update (needs the bearer token)",
+            "security": _BEARER,
+            "parameters": [
+                _param("using-graph-uri", schema={"type": "array", "items": {"type": "string"}}),
+                _param("using-named-graph-uri", schema={"type": "array", "items": {"type": "string"}}),
+            ],
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/x-www-form-urlencoded": {
+                        "schema": {
+                            "type": "object",
+                            "properties": {"update": {"type": "string"}},
+                            "required": ["update"],
+                        }
+                    },
+                    "application/sparql-update": {"schema": {"type": "string"}},
+                },
+            },
+            "responses": {"204": {"description": "done"}} | _errors(400, 401, 413, 415),
+        }
+    },
+    "/store": {
+        "get": {
+            "summary": "Graph Store Protocol: read a graph",
+            "parameters": _GRAPH_PARAMS,
+            "responses": {"200": _SPARQL_RESULTS} | _errors(400, 404, 406, 503),
+        },
+        "put": {
+            "summary": "Replace a named graph (token)",
+            "security": _BEARER,
+            "parameters": _GRAPH_PARAMS,
+            "requestBody": _RDF_BODY,
+            "responses": {"201": {"description": "created"}, "204": {"description": "replaced"}}
+            | _errors(400, 401, 413, 415),
+        },
+        "post": {
+            "summary": "Add triples to a named graph (token)",
+            "security": _BEARER,
+            "parameters": _GRAPH_PARAMS,
+            "requestBody": _RDF_BODY,
+            "responses": {"204": {"description": "added"}} | _errors(400, 401, 413, 415),
+        },
+        "delete": {
+            "summary": "Drop a named graph (token)",
+            "security": _BEARER,
+            "parameters": _GRAPH_PARAMS,
+            "responses": {"204": {"description": "dropped"}} | _errors(400, 401, 404),
+        },
+    },
+    "/api/queries": {
+        "get": {
+            "summary": "The named queries and their parameters",
+            "responses": {"200": _json({"type": "object", "required": ["queries"]})},
+        }
+    },
+    "/api/queries/{name}": {
+        "get": {
+            "summary": "Run a named query; its parameters go in the query string",
+            "parameters": [_param("name", "path", required=True)],
+            "responses": {"200": _json({"type": "object", "required": ["rows", "columns"]})} | _errors(400, 404, 503),
+        }
+    },
+    "/api/articles": {
+        "get": {
+            "summary": "Stored articles",
+            "parameters": _PAGE,
+            "responses": {"200": _json({"type": "object"})} | _errors(400),
+        },
+        "post": {
+            "summary": "Ingest one article",
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "required": ["id", "text"],
+                            "properties": {
+                                "id": {"type": "string"},
+                                "text": {"type": "string"},
+                                "title": {"type": "string"},
+                                "published": {"type": "string"},
+                                "url": {"type": "string"},
+                                "publisher": {"type": "string"},
+                            },
+                        }
+                    }
+                },
+            },
+            "responses": {"200": _json(_ARTICLE), "201": _json(_ARTICLE, "stored")} | _errors(400, 413, 415, 503),
+        },
+    },
+    "/api/articles/{article_id}": {
+        "get": {
+            "summary": "One article with its events",
+            "parameters": [_param("article_id", "path", required=True)],
+            "responses": {"200": _json(_ARTICLE)} | _errors(404),
+        }
+    },
+    "/api/events": {
+        "get": {
+            "summary": "Events, filtered and paged",
+            "parameters": [_param("actor"), _param("from"), _param("to"), *_PAGE],
+            "responses": {"200": _json({"type": "object"})} | _errors(400),
+        }
+    },
+    "/export.{ext}": {
+        "get": {
+            "summary": "The whole graph in one file",
+            "parameters": [
+                _param("ext", "path", {"type": "string", "enum": ["ttl", "nt", "trig", "nq", "jsonld"]}, True)
+            ],
+            "responses": {"200": {"description": "RDF"}} | _errors(404),
+        }
+    },
+}
+
+
+def add_path(rule: str, item: dict[str, Any]) -> None:
+    """Describe a route added by another blueprint (its Flask rule, its OpenAPI path item)."""
+    PATHS[rule] = item
+
+
+def spec() -> dict[str, Any]:
+    """The OpenAPI 3.0 document."""
+    return {
+        "openapi": "3.0.3",
+        "info": {
+            "title": "DiploKG",
+            "version": kg.__version__,
+            "description": "A knowledge graph of diplomatic events: SPARQL 1.1 endpoint and JSON API.",
+        },
+        "paths": PATHS,
+        "components": {
+            "schemas": {
+                "Error": {
+                    "type": "object",
+                    "required": ["ok", "error", "status", "message", "where"],
+                    "properties": {
+                        "ok": {"type": "boolean", "enum": [False]},
+                        "error": {"type": "string"},
+                        "status": {"type": "integer"},
+                        "message": {"type": "string"},
+                        "where": {"type": "string", "nullable": True},
+                    },
+                }
+            },
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+        },
+    }
+
+
+@bp.get("/openapi.json")
+def openapi() -> Response:
+    """The OpenAPI description as JSON."""
+    return jsonify(spec())

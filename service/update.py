@@ -1,0 +1,270 @@
+"""Writes behind a token: ``POST /sparql/update`` and the Graph Store Protocol at ``/store``.
+
+The service is read-only unless ``SPARQL_UPDATE_TOKEN`` is set. Every write
+needs ``Authorization: Bearer <token>``; a missing or wrong token gets the
+same 401 whether or not a token is configured, so a client cannot tell if
+writes are enabled at all.
+
+``GET /store?graph=IRI`` (or ``?default`` for the union of all graphs) is open
+to everyone, like ``/sparql``. ``PUT`` replaces a named graph, ``POST`` adds
+to it, ``DELETE`` drops it. Bodies are Turtle, N-Triples, N-Quads-free
+JSON-LD or TriG: never RDF/XML (XML entities and DOCTYPEs are a classic way
+to read local files), and JSON-LD only with inline contexts (a remote
+``@context`` would make the server fetch a URL).
+
+Updates run in the server process under the store's write lock: they change
+the store, so they cannot run in a throw-away child like queries. They are
+checked first like queries (no ``LOAD``, no ``SERVICE``).
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import re
+import time
+
+from flask import Blueprint, Response, current_app, request
+from rdflib import Graph, URIRef
+from rdflib.exceptions import ParserError
+from werkzeug.exceptions import NotFound, Unauthorized, UnsupportedMediaType
+
+from kg.errors import InputError, QueryError
+from kg.sparql import run_update
+from kg.store import KnowledgeGraph
+from kg.vocab import bind_prefixes
+from service.executor import run_killable
+from service.formats import GRAPH_FORMATS, GRAPH_NAMES, negotiate
+from service.sparql import TRUNCATED_HEADER, _engine_errors, open_dataset, protocol_dataset, request_body_text
+from service.store import get_kg, write_lock
+
+__all__ = ["bp", "require_token"]
+
+bp = Blueprint("update", __name__)
+
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+")
+
+#: Media types accepted in ``/store`` bodies, with rdflib's parser names. No RDF/XML.
+_BODY_FORMATS = {
+    "text/turtle": "turtle",
+    "application/x-turtle": "turtle",
+    "application/n-triples": "nt",
+    "text/plain": "nt",
+    "application/ld+json": "json-ld",
+    "application/trig": "trig",
+}
+
+
+def require_token() -> None:
+    """Raise 401 unless the request carries the configured bearer token."""
+    token = current_app.config.get("SPARQL_UPDATE_TOKEN")
+    header = request.headers.get("Authorization", "")
+    scheme, _, given = header.partition(" ")
+    # compare_digest on both branches: equal work whether or not a token is set.
+    expected = token or "\0" * 32
+    ok = hmac.compare_digest(given.strip().encode(), expected.encode()) and scheme.lower() == "bearer"
+    if not (token and ok):
+        raise Unauthorized(
+            "this operation needs a valid token: Authorization: Bearer <token>",
+            www_authenticate=None,
+        )
+
+
+def _unauthorized_headers(response: Response) -> Response:
+    if response.status_code == 401:
+        response.headers["WWW-Authenticate"] = 'Bearer realm="diplokg"'
+    return response
+
+
+bp.after_request(_unauthorized_headers)
+
+
+def _update_text() -> str:
+    if request.mimetype == "application/x-www-form-urlencoded":
+        if "query" in request.form:
+            raise QueryError("this endpoint takes updates (update=...); send queries to /sparql", where="query")
+        values = request.form.getlist("update")
+    elif request.mimetype == "application/sparql-update":
+        values = [request_body_text("body")]
+    else:
+        raise UnsupportedMediaType(
+            "send the update as application/x-www-form-urlencoded (update=...) or application/sparql-update"
+        )
+    if not values:
+        raise QueryError("missing update: pass it as the 'update' parameter", where="update")
+    if len(values) > 1:
+        raise QueryError("give exactly one update", where="update")
+    text = values[0]
+    limit = current_app.config["SPARQL_MAX_QUERY_LENGTH"]
+    if len(text) > limit:
+        raise QueryError(f"the update is longer than {limit:,} characters", where="update")
+    return text
+
+
+def _changed(kg: KnowledgeGraph) -> None:
+    # Readers keyed on the revision (caches, exports) see that the store changed.
+    kg.revision += 1
+
+
+@bp.post("/sparql/update")
+def sparql_update() -> Response:
+    """Run one SPARQL 1.1 Update (token required); 204 on success."""
+    require_token()
+    text = _update_text()
+    spec = protocol_dataset("using-graph-uri", "using-named-graph-uri")
+    kg = get_kg()
+    with write_lock(), _engine_errors("the update cannot be run"):
+        run_update(kg.dataset, text, using_graphs=spec.default, using_named_graphs=spec.named, base=request.base_url)
+        _changed(kg)
+    return Response(status=204)
+
+
+# ---------------------------------------------------------------- graph store
+
+
+def _target() -> URIRef | None:
+    """The graph a ``/store`` request names: an IRI, or None for ``?default``."""
+    has_default = "default" in request.args
+    graph = request.args.get("graph")
+    if has_default == (graph is not None):
+        raise InputError("name exactly one graph: ?graph=IRI or ?default", where="graph")
+    if graph is None:
+        return None
+    if not _IRI.fullmatch(graph):
+        raise InputError(f"graph must be an absolute IRI, got {graph[:80]!r}", where="graph")
+    return URIRef(graph)
+
+
+def _refuse_remote_context(node: object) -> None:
+    """Refuse JSON-LD whose ``@context`` would be fetched from a URL."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            for key, value in item.items():
+                if key == "@import" or (key == "@context" and _names_a_url(value)):
+                    raise InputError("JSON-LD with a remote @context is not accepted; inline the context", "body")
+                stack.append(value)
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def _names_a_url(context: object) -> bool:
+    return isinstance(context, str) or (isinstance(context, list) and any(isinstance(c, str) for c in context))
+
+
+def _body_graph(name: URIRef) -> Graph:
+    fmt = _BODY_FORMATS.get(request.mimetype)
+    if fmt is None:
+        raise UnsupportedMediaType(
+            f"send the graph as one of {', '.join(sorted(_BODY_FORMATS))} (RDF/XML is not accepted)"
+        )
+    text = request_body_text("body")
+    graph = Graph(identifier=name)
+    if fmt == "json-ld":
+        try:
+            _refuse_remote_context(json.loads(text))
+        except json.JSONDecodeError as exc:
+            raise InputError(f"the body is not JSON: {exc}", where="body") from None
+    try:
+        if fmt == "trig":
+            from rdflib import Dataset
+
+            ds = Dataset()
+            ds.parse(data=text, format="trig", publicID=str(name))
+            for s, p, o, _ in ds.quads((None, None, None, None)):
+                graph.add((s, p, o))
+        else:
+            graph.parse(data=text, format=fmt, publicID=str(name))
+    except (SyntaxError, ParserError, ValueError) as exc:
+        raise InputError(f"the body is not valid {request.mimetype}: {str(exc)[:300]}", where="body") from None
+    return graph
+
+
+def _exists(kg: KnowledgeGraph, name: URIRef) -> bool:
+    return kg.ask("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": name})
+
+
+def _read_graph(url: str, kg: KnowledgeGraph, name: URIRef | None, cap: int) -> tuple[list, bool]:
+    """The triples of one graph (child side), at most ``cap`` of them."""
+    dataset = open_dataset(url, kg)
+    source = dataset.get_context(name) if name is not None else dataset
+    triples = []
+    for triple in source.triples((None, None, None)):
+        if len(triples) == cap:
+            return triples, True
+        triples.append(triple)
+    return triples, False
+
+
+@bp.get("/store")
+def store_get() -> Response:
+    """A named graph, or with ``?default`` the union of all, in a negotiated RDF format."""
+    started = time.monotonic()
+    name = _target()
+    fmt = negotiate(GRAPH_FORMATS, names=GRAPH_NAMES)
+    kg = get_kg()
+    if name is not None and not _exists(kg, name):
+        raise NotFound(f"no graph <{name}> in this store")
+    url, cap = kg.url, current_app.config["SPARQL_MAX_ROWS"]
+    triples, truncated = run_killable(lambda: _read_graph(url, kg, name, cap), started=started)
+    graph = bind_prefixes(Graph())
+    for triple in triples:
+        graph.add(triple)
+    response = Response(fmt.write(graph), content_type=fmt.content_type)
+    response.vary.add("Accept")
+    if truncated:
+        response.headers[TRUNCATED_HEADER] = "true"
+    return response
+
+
+def _named_target() -> URIRef:
+    name = _target()
+    if name is None:
+        raise InputError(
+            "the default graph is the union of the named graphs and cannot be written; name a graph", "default"
+        )
+    return name
+
+
+@bp.put("/store")
+def store_put() -> Response:
+    """Replace a named graph with the body (201 if it is new, 204 otherwise)."""
+    require_token()
+    name = _named_target()
+    graph = _body_graph(name)
+    kg = get_kg()
+    with write_lock():
+        existed = _exists(kg, name)
+        kg.backend.replace_graphs([graph])
+        _changed(kg)
+    return Response(status=204 if existed else 201)
+
+
+@bp.post("/store")
+def store_post() -> Response:
+    """Add the body's triples to a named graph (204)."""
+    require_token()
+    name = _named_target()
+    graph = _body_graph(name)
+    kg = get_kg()
+    with write_lock():
+        target = kg.dataset.graph(name)
+        for triple in graph:
+            target.add(triple)
+        _changed(kg)
+    return Response(status=204)
+
+
+@bp.delete("/store")
+def store_delete() -> Response:
+    """Drop a named graph (204; 404 if there is none)."""
+    require_token()
+    name = _named_target()
+    kg = get_kg()
+    with write_lock():
+        if not _exists(kg, name):
+            raise NotFound(f"no graph <{name}> in this store")
+        kg.backend.drop_graph(name)
+        _changed(kg)
+    return Response(status=204)

@@ -1,0 +1,206 @@
+"""SPARQL 1.1 Protocol details, writes behind a token, the Graph Store Protocol, named queries, CORS."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from rdflib import Graph
+
+TOKEN = "test-token-0123456789abcdef"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+G = "http://example.org/g1"
+
+
+@pytest.fixture
+def seeded(seeded_kg, app):
+    return app
+
+
+@pytest.fixture
+def writable(seeded_kg):
+    from service import create_app
+    from service.store import use_kg
+
+    app = create_app({"TESTING": True, "DIPLOKG_STORE": "memory:", "SPARQL_UPDATE_TOKEN": TOKEN})
+    use_kg(app, seeded_kg)
+    return app.test_client()
+
+
+def test_format_parameter_beats_accept(client, seeded):
+    response = client.get("/sparql", query_string={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "format": "csv"})
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+    construct = "CONSTRUCT WHERE { ?s a dkg:Event }"
+    response = client.get(
+        "/sparql", query_string={"query": construct, "format": "trig"}, headers={"Accept": "text/csv"}
+    )
+    assert response.mimetype == "application/trig"
+    assert b"dkg:Event" in response.data
+
+
+def test_q_values_pick_the_preferred_type_and_406_when_none(client, seeded):
+    accept = "application/sparql-results+json;q=0.5, text/tab-separated-values"
+    response = client.get(
+        "/sparql", query_string={"query": "SELECT ?s WHERE { ?s a dkg:Event }"}, headers={"Accept": accept}
+    )
+    assert response.mimetype == "text/tab-separated-values"
+    response = client.get("/sparql", query_string={"query": "ASK {}"}, headers={"Accept": "text/csv"})
+    assert response.status_code == 406 and response.get_json()["status"] == 406
+
+
+def test_head_and_options(client):
+    head = client.head("/sparql", query_string={"query": "ASK {}"})
+    assert head.status_code == 200 and head.data == b""
+    assert head.headers["Content-Type"].startswith("application/sparql-results+json")
+    options = client.options("/sparql")
+    assert {"GET", "POST", "OPTIONS"} <= {m.strip() for m in options.headers["Allow"].split(",")}
+
+
+def test_protocol_dataset_restricts_and_overrides_from(client, seeded):
+    from kg.vocab import graph_iri
+
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?e a dkg:Event }"
+    union = client.get("/sparql", query_string={"query": query}).get_json()
+    only = client.get("/sparql", query_string={"query": query, "default-graph-uri": graph_iri("a1")}).get_json()
+    empty = client.get("/sparql", query_string={"query": query, "default-graph-uri": "http://nowhere/g"}).get_json()
+    count = lambda r: int(r["results"]["bindings"][0]["n"]["value"])  # noqa: E731
+    assert count(union) >= count(only) == 2
+    assert count(empty) == 0
+
+
+def test_non_utf8_body_is_refused(client):
+    response = client.post(
+        "/sparql", data="ASK {}".encode("utf-16"), content_type="application/sparql-query; charset=UTF-16"
+    )
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
+        "SELECT * FROM <http://example.org/remote.ttl> WHERE { ?s ?p ?o }",
+        "LOAD <file:///etc/passwd>",
+    ],
+)
+def test_remote_reaching_queries_are_refused_with_a_reason(client, query):
+    body = client.get("/sparql", query_string={"query": query}).get_json()
+    assert body["status"] == 400
+    assert any(w in body["message"] for w in ("SERVICE", "not a graph", "read-only"))
+
+
+def test_timeout_kills_the_query_and_answers_503(seeded_kg):
+    from service import create_app
+    from service.store import use_kg
+
+    app = create_app({"TESTING": True, "DIPLOKG_STORE": "memory:", "SPARQL_TIMEOUT": 1})
+    use_kg(app, seeded_kg)
+    client = app.test_client()
+    # rdflib's REGEX backtracks exponentially on this pattern.
+    regex = 'SELECT * WHERE { BIND(REGEX("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!", "^(a+)+$") AS ?x) }'
+    started = time.monotonic()
+    response = client.get("/sparql", query_string={"query": regex})
+    assert response.status_code == 503
+    assert response.get_json()["ok"] is False and "time limit" in response.get_json()["message"]
+    assert time.monotonic() - started < 3
+    assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
+
+
+# ---------------------------------------------------------------- update and graph store
+
+
+@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong-token-0123456789"}, {"Authorization": TOKEN}])
+def test_update_needs_the_token_and_does_not_say_whether_it_is_enabled(client, writable, headers):
+    disabled = client.post("/sparql/update", data={"update": "CLEAR ALL"}, headers=headers)
+    enabled = writable.post("/sparql/update", data={"update": "CLEAR ALL"}, headers=headers)
+    assert disabled.status_code == enabled.status_code == 401
+    assert disabled.get_json() == enabled.get_json()
+
+
+def test_update_with_the_token_changes_the_store(writable):
+    update = f"INSERT DATA {{ GRAPH <{G}> {{ <http://example.org/s> <http://example.org/p> 1 }} }}"
+    assert (
+        writable.post("/sparql/update", data=update, content_type="application/sparql-update", headers=AUTH).status_code
+        == 204
+    )
+    assert writable.get("/sparql", query_string={"query": f"ASK {{ GRAPH <{G}> {{ ?s ?p 1 }} }}"}).get_json()["boolean"]
+    load = writable.post("/sparql/update", data={"update": "LOAD <file:///etc/passwd>"}, headers=AUTH)
+    assert load.status_code == 400 and "LOAD" in load.get_json()["message"]
+
+
+def test_graph_store_protocol(writable):
+    turtle = "<http://example.org/s> <http://example.org/p> <http://example.org/o> ."
+    assert writable.put(f"/store?graph={G}", data=turtle, content_type="text/turtle").status_code == 401
+    assert writable.put(f"/store?graph={G}", data=turtle, content_type="text/turtle", headers=AUTH).status_code == 201
+    more = "<http://example.org/s> <http://example.org/p> <http://example.org/o2> ."
+    assert writable.post(f"/store?graph={G}", data=more, content_type="text/turtle", headers=AUTH).status_code == 204
+    got = writable.get(f"/store?graph={G}", headers={"Accept": "application/n-triples"})
+    assert len(Graph().parse(data=got.data, format="nt")) == 2
+    assert writable.get("/store?default").status_code == 200
+    assert writable.delete(f"/store?graph={G}", headers=AUTH).status_code == 204
+    assert writable.get(f"/store?graph={G}").status_code == 404
+
+
+def test_graph_store_refuses_rdf_xml_and_remote_json_ld_contexts(writable):
+    xml = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><rdf:RDF/>'
+    assert (
+        writable.put(f"/store?graph={G}", data=xml, content_type="application/rdf+xml", headers=AUTH).status_code == 415
+    )
+    remote = json.dumps({"@context": "http://127.0.0.1:9/context.jsonld", "@id": "http://example.org/s"})
+    response = writable.put(f"/store?graph={G}", data=remote, content_type="application/ld+json", headers=AUTH)
+    assert response.status_code == 400 and "@context" in response.get_json()["message"]
+
+
+# ---------------------------------------------------------------- named queries
+
+
+def test_named_queries_are_listed_with_typed_parameters(client):
+    queries = {q["name"]: q for q in client.get("/api/queries").get_json()["queries"]}
+    assert len(queries) >= 10
+    assert queries["actor-events"]["parameters"][0] == {
+        "name": "actor",
+        "type": "actor",
+        "required": True,
+        "default": None,
+        "description": "The actor: a key such as RUS or Q7747, or its IRI",
+    }
+
+
+def test_named_query_runs_with_bound_parameters(client, seeded):
+    body = client.get("/api/queries/events-between", query_string={"a": "Q7747", "b": "TUR"}).get_json()
+    assert body["count"] == 1 and body["rows"][0]["code"] == "036"
+
+
+@pytest.mark.parametrize("value", ['x" } ; DROP ALL #', "} ; DROP ALL", "{ ?s ?p ?o }", "'\"\\"])
+def test_hostile_parameter_values_are_refused_or_inert(client, seeded, seeded_kg, value):
+    before = seeded_kg.stats()
+    for name, param in [("actor-events", "actor"), ("events-by-code", "code"), ("events-by-quad", "quad")]:
+        response = client.get(f"/api/queries/{name}", query_string={param: value})
+        assert response.status_code == 400 and response.get_json()["where"] == param
+    # A string parameter takes any text, as a literal.
+    assert seeded_kg.stats() == before
+
+
+def test_cors_is_off_by_default_and_per_origin(seeded_kg, client):
+    from service import create_app
+    from service.store import use_kg
+
+    assert "Access-Control-Allow-Origin" not in client.get("/health", headers={"Origin": "https://a.example"}).headers
+    app = create_app({"TESTING": True, "DIPLOKG_STORE": "memory:", "CORS_ORIGINS": "https://a.example"})
+    use_kg(app, seeded_kg)
+    c = app.test_client()
+    allowed = c.options("/sparql", headers={"Origin": "https://a.example", "Access-Control-Request-Method": "POST"})
+    assert allowed.headers["Access-Control-Allow-Origin"] == "https://a.example"
+    assert "Access-Control-Allow-Credentials" not in allowed.headers
+    assert "Access-Control-Allow-Origin" not in c.get("/health", headers={"Origin": "https://b.example"}).headers
+
+
+def test_settings_come_from_the_environment(monkeypatch):
+    from kg.errors import ConfigurationError
+    from service import create_app
+
+    monkeypatch.setenv("DIPLOKG_SPARQL_TIMEOUT", "2.5")
+    assert create_app({"DIPLOKG_STORE": "memory:"}).config["SPARQL_TIMEOUT"] == 2.5
+    with pytest.raises(ConfigurationError):
+        create_app({"DIPLOKG_STORE": "memory:", "SPARQL_UPDATE_TOKEN": "short"})
