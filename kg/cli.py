@@ -120,18 +120,27 @@ def ingest(paths, published, publisher, progress, store, model) -> None:
 @click.option("--input", "input_", required=True, metavar="FILE|-", help="JSONL records, a text file, or - for stdin.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True)
 @click.option("--published", default=None, metavar="YYYY-MM-DD", help="Publication date for a plain text input.")
+@click.option("--explain", is_flag=True, help="Add per sentence the trigger and rule of each event, or why none.")
+@click.option("--unmatched", is_flag=True, help="Print instead the most frequent verbs and names without an entry.")
+@click.option("--top", default=30, show_default=True, type=click.IntRange(1), help="How many --unmatched entries.")
 @model_option
-def extract(input_, fmt, published, model) -> None:
+def extract(input_, fmt, published, explain, unmatched, top, model) -> None:
     """Extract events and print them; nothing is stored.
 
     Writes one line per input record: {"id": ..., "events": [...]}; a bad
     record gets {"id": ..., "events": [], "error": "..."} and the exit code is 1.
-    A plain text file (not .jsonl) is one record.
+    A plain text file (not .jsonl) is one record. --explain adds an "explain"
+    list to each record: per sentence, the trigger and rule of each event, or
+    why it has none (discarded, no trigger, no resolvable actor, a guard).
+    --unmatched prints, instead of events, the verbs and actor names that
+    found no entry in data/triggers.csv, data/verbs.csv or the gazetteer.
 
     \b
     Example:
       diplokg extract --input news.jsonl --format jsonl > events.jsonl
       echo '{"id": "a1", "text": "Putin visited Turkey.", "published": "2024-02-12"}' | diplokg extract --input -
+      diplokg extract --input news.jsonl --explain --format json
+      diplokg extract --input news.jsonl --unmatched --top 50
     """
     from kg.extract import get_extractor
     from kg.ingest import parse_date, read_path, read_stream
@@ -145,13 +154,36 @@ def extract(input_, fmt, published, model) -> None:
     out = []
     failed = 0
     good = [i for i in items if not isinstance(i, DiploKGError)]
-    results = {id(a): events for a, events in extractor.extract_many(good)}
+    if unmatched:
+        from kg.extract.explain import Unmatched
+
+        counter = Unmatched()
+        for _, ctx in extractor.contexts_many(good):
+            counter.add(ctx)
+        report = counter.report(top)
+        if fmt == "json":
+            click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        else:
+            click.echo(f"# {report['documents']} documents; verbs without a trigger row:")
+            click.echo("\n".join(f"{n:>6}  {word}" for word, n in report["verbs"]))
+            click.echo("# names without a gazetteer entry:")
+            click.echo("\n".join(f"{n:>6}  {text}" for text, n in report["actors"]))
+        return
+    from kg.extract.explain import explain as explain_context
+
+    results = {}
+    for article, ctx in extractor.contexts_many(good):
+        results[id(article)] = (ctx.events, explain_context(ctx) if explain else None)
     for item in items:
         if isinstance(item, DiploKGError):
             failed += 1
             out.append({"id": getattr(item, "record_id", None), "events": [], "error": str(item)})
         else:
-            out.append({"id": item.id, "events": [e.to_json() for e in results[id(item)]]})
+            events, why = results[id(item)]
+            row: dict[str, Any] = {"id": item.id, "events": [e.to_json() for e in events]}
+            if why is not None:
+                row["explain"] = why
+            out.append(row)
     if fmt == "json":
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
@@ -159,6 +191,46 @@ def extract(input_, fmt, published, model) -> None:
             click.echo(json.dumps(row, ensure_ascii=False))
     if failed:
         sys.exit(1)
+
+
+# ------------------------------------------------------------------ evaluate
+
+
+@main.command()
+@click.argument("gold", type=click.Path(path_type=Path))
+@click.option("--limit", default=None, type=click.IntRange(1), help="Score only the first N scorable records.")
+@click.option(
+    "--slice",
+    "slice_",
+    type=click.Choice(["dev", "holdout", "all"]),
+    default="all",
+    show_default=True,
+    help="dev, the held-out ~30% (by a hash of the record id), or all.",
+)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@model_option
+def evaluate(gold, limit, slice_, fmt, model) -> None:
+    """Score the extractor on a gold JSONL file (the shared/data/dev shape).
+
+    Precision, recall and F1 at three levels (country dyad + quad class;
+    + CAMEO root; + exact code), actor accuracy, date accuracy where the gold
+    has dates, and how many expected-empty records stayed empty. See
+    docs/evaluation.md for the rules.
+
+    \b
+    Example:
+      diplokg evaluate ../shared/data/dev/petr2_gsr_validation.jsonl --slice holdout
+      diplokg evaluate gold.jsonl --limit 100 --format json
+    """
+    from kg.evaluate import evaluate as run_evaluation
+    from kg.evaluate import format_table
+    from kg.extract import get_extractor
+
+    report = run_evaluation(gold, get_extractor(model), slice_=slice_, limit=limit)
+    if fmt == "json":
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_table(report))
 
 
 # ------------------------------------------------------------------ query

@@ -11,7 +11,7 @@ from helpers import SEED
 
 from kg.cli import main
 
-COMMANDS = ["ingest", "extract", "query", "queries", "export", "stats", "serve"]
+COMMANDS = ["ingest", "extract", "evaluate", "query", "queries", "export", "stats", "serve"]
 
 
 def run(runner, *args, ok=True):

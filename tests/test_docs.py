@@ -44,7 +44,7 @@ def test_every_named_query_is_documented_and_parses():
         assert f"`{name}`" in API, f"named query {name} is not in docs/api.md"
 
 
-@pytest.mark.parametrize("command", ["ingest", "extract", "query", "queries", "export", "stats", "serve"])
+@pytest.mark.parametrize("command", ["ingest", "extract", "evaluate", "query", "queries", "export", "stats", "serve"])
 def test_every_command_is_in_the_readme(command):
     assert f"diplokg {command}" in README
 

@@ -120,15 +120,21 @@ class EventBuilder:
         on = value_to_date(date) if date else (ctx.article.published or dt.date.today())
         source = materialize(cand.source, on, self.gazetteer)
         target = materialize(cand.target, on, self.gazetteer)
-        if source.key == target.key or not (_anchored(source) or _anchored(target)):
+        if source.key == target.key:
+            ctx.rejected.append((token.i, "source and target are the same actor"))
+            return None
+        if not (_anchored(source) or _anchored(target)):
+            ctx.rejected.append((token.i, "neither actor is resolved"))
             return None
         cameo = lookup(code)
         if (code[:2] in DIPLOMATIC_ROOTS or cameo.quad_class in VERBAL_QUADS) and not (
             _anchored(source) and _anchored(target)
         ):
             # "reporters visited Kabul", "a prosecutor asked a court": no identified pair.
+            ctx.rejected.append((token.i, "a verbal or meeting event needs two resolved actors"))
             return None
         if rule.code[:2] in DOMESTIC_ROOTS and target.type == "state" and source.country == target.key:
+            ctx.rejected.append((token.i, "cooperation of an actor with its own state (domestic)"))
             return None
         sent = ctx.sentences[cand.trigger.sentence]
         start, end = _sentence_bounds(ctx.article.text, sent.start_char, sent.end_char)
@@ -154,5 +160,13 @@ class EventBuilder:
             goldstein=cameo.goldstein,
             trigger=token.text,
             rule=rule.id,
-            extra={"token": token.i, "source_how": cand.source_how, "target_how": cand.target_how},
+            extra={
+                "token": token.i,
+                "source_how": cand.source_how,
+                "target_how": cand.target_how,
+                "source_text": cand.source.text,
+                "target_text": cand.target.text,
+                # Both sides in one country: kept, but flagged for users after international events.
+                "domestic": source.country is not None and source.country == target.country,
+            },
         )

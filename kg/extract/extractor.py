@@ -90,9 +90,13 @@ class Extractor:
         InputError
             For a text longer than the parser accepts (``nlp.max_length``).
         """
-        for doc, article in self.nlp.pipe(self._texts(articles), as_tuples=True, batch_size=batch_size):
-            ctx = self.pipeline.run(DocContext(article=article, doc=doc))
+        for article, ctx in self.contexts_many(articles, batch_size):
             yield article, ctx.events
+
+    def contexts_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, DocContext]]:
+        """Like :meth:`extract_many`, but yield each article's whole context (for ``--explain``)."""
+        for doc, article in self.nlp.pipe(self._texts(articles), as_tuples=True, batch_size=batch_size):
+            yield article, self.pipeline.run(DocContext(article=article, doc=doc))
 
     def _texts(self, articles: Iterable[Article]) -> Iterator[tuple[str, Article]]:
         for article in articles:

@@ -108,6 +108,7 @@ class Cues:
     non_actor_heads: frozenset[str] = frozenset()
     excluded_date_preps: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
+    symmetric_codes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -159,10 +160,10 @@ def _slots(value: str, allowed: frozenset[str], default: str, where: str) -> tup
     return slots
 
 
-def _load_rules(path: Path) -> tuple[TriggerRule, ...]:
+def _load_rules(path: Path, offset: int = 0) -> tuple[TriggerRule, ...]:
     table = cameo_table()
     rules = []
-    for number, row in enumerate(_rows(path), start=2):
+    for number, row in enumerate(_rows(path), start=2 + offset):
         where = f"{path}:{number}"
         pos = row["pos"].strip().upper()
         if pos not in {"VERB", "NOUN"}:
@@ -213,6 +214,7 @@ def _load_cues(path: Path) -> Cues:
         non_actor_heads=words.get("non_actor_head", frozenset()),
         excluded_date_preps=words.get("date_prep_excluded", frozenset()),
         pronouns=words.get("pronoun", frozenset()),
+        symmetric_codes=words.get("symmetric_code", frozenset()),
     )
 
 
@@ -228,15 +230,31 @@ def _load_discards(path: Path) -> tuple[Discard, ...]:
 
 @cache
 def load_lexicon() -> Lexicon:
-    """Triggers, cues and discards from ``data/``, loaded once per process."""
+    """Triggers, cues and discards from ``data/``, loaded once per process.
+
+    ``verbs.csv`` (derived from the PETRARCH-2 verb dictionary by
+    :mod:`kg.extract.petrarch_verbs`) extends the hand-written ``triggers.csv``.
+    """
     rules = _load_rules(data_path("triggers.csv"))
     index: dict[tuple[str, str], list[TriggerRule]] = {}
     for rule in rules:
         for lemma in rule.lemmas:
             index.setdefault((lemma, rule.pos), []).append(rule)
+    derived_path = data_path("verbs.csv")
+    derived = _load_rules(derived_path, offset=len(rules)) if derived_path.is_file() else ()
+    hand = set(index)
+    cues = _load_cues(data_path("cues.csv"))
+    for rule in derived:
+        # The hand-written table is authoritative for its lemmas; derived rows only add new
+        # verbs, never modality governors ("plans to visit" is a planned visit) nor light verbs
+        # ("held talks": the noun is the event).
+        for lemma in rule.lemmas:
+            if (lemma, rule.pos) not in hand and lemma not in cues.governors and lemma not in cues.light_verbs:
+                index.setdefault((lemma, rule.pos), []).append(rule)
+    rules += derived
     return Lexicon(
         rules=rules,
-        cues=_load_cues(data_path("cues.csv")),
+        cues=cues,
         discards=_load_discards(data_path("discards.csv")),
         index={key: tuple(value) for key, value in index.items()},
     )

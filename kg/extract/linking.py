@@ -37,6 +37,14 @@ def _same(a: ActorRef, b: ActorRef) -> bool:
     return a.key is not None and (a.kind, a.key, a.sector) == (b.kind, b.key, b.sector)
 
 
+def _repair_date_head(ctx: DocContext, token: Token) -> list[Token]:
+    """The actor a date wrongly heads: "met with Bashar Assad Tuesday" parses Assad as a compound."""
+    if token.i in ctx.refs or token.ent_type_ not in {"DATE", "TIME"}:
+        return [token]
+    named = [c for c in token.children if c.dep_ == "compound" and c.i in ctx.refs]
+    return named or [token]
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A source-trigger-target triple, with how each argument was found."""
@@ -66,6 +74,9 @@ class ArgumentLinker:
             pairs: list[tuple[ActorRef, ActorRef, str, str]] = []
             if sources and targets:
                 pairs = [(s, t, source_how, target_how) for s in sources for t in targets]
+                if match.rule.pos == "NOUN" and target_how == "p:with" and match.rule.code in self.cues.symmetric_codes:
+                    # "a phone call with Zelensky", "talks with Iran": both sides take part.
+                    pairs += [(t, s, "reciprocal", "reciprocal") for s in sources for t in targets]
             elif match.rule.code[:2] in RECIPROCAL_ROOTS and len(sources) > 1 and not targets and match.theme is None:
                 pairs = [(s, t, source_how, "reciprocal") for s, t in permutations(sources, 2)]
             elif target_how == "p:between" and not sources and len(targets) > 1:
@@ -80,6 +91,7 @@ class ArgumentLinker:
     def _refs(ctx: DocContext, tokens: list[Token]) -> list[ActorRef]:
         """Actors of the phrases headed by ``tokens`` and of their conjuncts."""
         found: list[ActorRef] = []
+        tokens = [t for token in tokens for t in _repair_date_head(ctx, token)]
         for token in tokens:
             start, end = ctx.spans.get(token.i, (token.i, token.i + 1))
             heads = [token, *(t for t in token.doc[start:end] if t is not token)]

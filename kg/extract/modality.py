@@ -84,7 +84,7 @@ def modality_of(token: Token, cues: Cues, triggers: frozenset[int] = frozenset()
     for node, how in governors(token):
         word = lemma(node)
         cue = cues.governors.get(word) if how != "self" else None
-        if how == "control" and node.i in triggers:
+        if how == "control" and node.i in triggers and cue is None:
             found.add("hypothetical")
         if cue:
             found.add(cue)

@@ -48,6 +48,10 @@ class DocContext:
         Source-trigger-target triples before they become events.
     events : list of Event
         The output.
+    discarded : dict
+        Sentence index -> the discard category that set it aside (for ``--explain``).
+    rejected : list
+        ``(trigger token index, reason)`` for candidates a precision guard dropped.
     """
 
     article: Article
@@ -60,6 +64,8 @@ class DocContext:
     triggers: list[Any] = field(default_factory=list)
     candidates: list[Any] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    discarded: dict[int, str] = field(default_factory=dict)
+    rejected: list[tuple[int, str]] = field(default_factory=list)
 
     def sentence_of(self, token_index: int) -> int:
         """Index of the sentence holding token ``token_index``."""

@@ -64,6 +64,9 @@ class DiscardFilter:
                 self.folded.add(discard.category, [pattern])
 
     def __call__(self, ctx: DocContext) -> None:
-        hits = [start for _, start, _ in self.folded(ctx.doc)] + [start for _, start, _ in self.exact(ctx.doc)]
-        for start in hits:
-            ctx.skipped.add(ctx.sentence_of(start))
+        strings = ctx.doc.vocab.strings
+        hits = [(start, strings[key]) for key, start, _ in [*self.folded(ctx.doc), *self.exact(ctx.doc)]]
+        for start, category in hits:
+            number = ctx.sentence_of(start)
+            ctx.skipped.add(number)
+            ctx.discarded.setdefault(number, category)

@@ -55,9 +55,13 @@ def _holds(req: Requirement, token: Token, obj: Token | None) -> bool:
     return False
 
 
-def applies(rule: TriggerRule, token: Token) -> tuple[bool, Token | None]:
-    """Whether ``rule`` fires on ``token``, and the object it acts on."""
-    obj = theme(token) if rule.pos == "VERB" else None
+def applies(rule: TriggerRule, token: Token, verb_theme: Token | None = None) -> tuple[bool, Token | None]:
+    """Whether ``rule`` fires on ``token``, and the object it acts on.
+
+    ``verb_theme`` is ``theme(token)`` when the caller has it already (a verb
+    may have dozens of rows; the object is found once).
+    """
+    obj = (verb_theme if verb_theme is not None else theme(token)) if rule.pos == "VERB" else None
     return all(_holds(req, token, obj) for req in rule.requires), obj
 
 
@@ -81,9 +85,13 @@ class TriggerFinder:
                 pos = {"VERB": "VERB", "NOUN": "NOUN"}.get(token.pos_)
                 if pos is None:
                     continue
+                rules = self.lexicon.rules_for(lemma(token), pos)
+                if not rules:
+                    continue
+                verb_theme = theme(token) if pos == "VERB" else None
                 best: tuple[TriggerRule, Token | None] | None = None
-                for rule in self.lexicon.rules_for(lemma(token), pos):
-                    ok, obj = applies(rule, token)
+                for rule in rules:
+                    ok, obj = applies(rule, token, verb_theme)
                     if ok and (best is None or rule.specificity > best[0].specificity):
                         best = (rule, obj)
                 if best is None:

