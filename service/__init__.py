@@ -199,17 +199,19 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         health,
         home,
         named,
+        network,
         openapi,
         sparql,
         store,
         update,
+        viz,
     )
 
     errors.init_app(app)
     store.init_app(app)
     executor.init_app(app)
     access.init_app(app)
-    for module in (home, health, sparql, update, named, articles, events, exports, openapi):
+    for module in (home, health, sparql, update, named, articles, events, network, viz, exports, openapi):
         app.register_blueprint(module.bp)
     app.after_request(_security_headers)
     return app

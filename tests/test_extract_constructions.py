@@ -102,3 +102,64 @@ def test_unmatched_counts_unknown_verbs_and_names(extractor: Extractor) -> None:
     report = counter.report(5)
     assert report["documents"] == 1
     assert ["rain", 2] in report["verbs"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a statement about the actor of the reported clause (speaker first)
+        ("Putin said that Ukraine was not ready for peace.", {(PUTIN, "010", "UKR")}),
+        # ... or the owner named on that clause's subject
+        ("Erdogan said Greece's claims were baseless.", {(ERDOGAN, "010", "GRC")}),
+        # headline style: the reported clause comes first, the verb is present tense
+        ("Russian tactics are crazy, says Zelensky.", {(ZELENSKY, "010", "RUS")}),
+        # an allegation about the actor of the reported clause
+        ("Rwanda alleged that France took part in the killings.", {("RWA", "110", "FRA")}),
+        # coordinated owners of a group noun: one group each
+        ("US and Chinese diplomats discussed trade.", {("USA-GOV", "040", "CHN-GOV"), ("CHN-GOV", "040", "USA-GOV")}),
+        # a symmetric agreement with coordinated subjects and no other party
+        ("Chile and Peru signed a trade agreement.", {("CHL", "057", "PER"), ("PER", "057", "CHL")}),
+        # endorsing an agreement with someone
+        ("Ukrainian lawmakers endorsed an agreement with the European Union.", {("UKR-LEG", "051", "Q458")}),
+        # military exercises near another state
+        ("Russia held naval exercises near Japan.", {("RUS", "150", "JPN")}),
+        # condolences sent to someone
+        ("Egypt sent condolences to Iran.", {("EGY", "018", "IRN")}),
+        # "it" as subject of a reported clause is the reporting state
+        ("Israel announced it had freed Palestinian prisoners.", {("ISR", "0841", "PSE-CVL")}),
+        # a light verb the lemmatiser gets wrong ("staged" -> "stag") still hosts its event noun
+        ("Greek activists staged a protest in Ankara.", {("GRC-OPP", "141", "TUR")}),
+        # a passive killing caused by a violent event noun with an owner
+        ("Three Syrian soldiers were killed during a Turkish air strike.", {("TUR", "190", "SYR-MIL")}),
+        # hitting out at someone is criticism
+        ("China hit out at Japan over the visit.", {("CHN", "111", "JPN")}),
+    ],
+)
+def test_statement_coordination_and_event_noun_constructions(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert expected <= triples(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bare statement with no other actor
+        "Putin said the weather was cold.",
+        # a trailing attribution is not a statement about the clause's subject
+        "Ukraine shelled the bridge, Russian officials said.",
+        # the reported clause is about the speaker
+        "Spain's foreign minister said she was unaware of the plan.",
+    ],
+)
+def test_statements_without_a_target_are_not_events(extractor: Extractor, text: str) -> None:
+    assert not any(code.startswith("01") for _, code, _ in triples(extractor, text))
+
+
+def test_derived_places_locate_their_state() -> None:
+    from kg.extract.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    # A city known only from the Phoenix-derived rows (data/actors/derived_places.csv).
+    assert gazetteer.lookup("Jalalabad").key == "AFG"
+    assert gazetteer.alias_kind("AFG", "Jalalabad") == "place"

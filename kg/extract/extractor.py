@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import InputError
 from kg.extract.events import EventBuilder
@@ -23,7 +23,7 @@ from kg.extract.mentions import MentionResolver
 from kg.extract.nlp import load_language, model_name
 from kg.extract.pipeline import DocContext, Pipeline
 from kg.extract.sentences import DiscardFilter, Sentencer
-from kg.extract.text import blank_datelines
+from kg.extract.text import blank_datelines, fold, soften_headline
 from kg.extract.timex import TimeTagger
 from kg.extract.triggers import TriggerFinder
 
@@ -59,6 +59,7 @@ class Extractor:
         self.nlp = load_language(self.model)
         self.gazetteer = gazetteer or load_gazetteer()
         lexicon = load_lexicon()
+        self._common, self._name_words = _headline_words(self.nlp, lexicon, self.gazetteer)
         self.pipeline = Pipeline(
             [
                 Sentencer(),
@@ -102,11 +103,27 @@ class Extractor:
         for article in articles:
             if len(article.text) > self.nlp.max_length:
                 raise InputError(f"article text is longer than {self.nlp.max_length} characters", article.id)
-            yield blank_datelines(article.text), article
+            yield self._prepare(article.text), article
+
+    def _prepare(self, text: str) -> str:
+        """The text as parsed: datelines blanked, Title Case headlines softened (same offsets)."""
+        return soften_headline(blank_datelines(text), self._common, self._name_words)
 
     def context(self, article: Article) -> DocContext:
         """Run the pipeline and return the whole context (for debugging and tests)."""
-        return self.pipeline.run(DocContext(article=article, doc=self.nlp(blank_datelines(article.text))))
+        return self.pipeline.run(DocContext(article=article, doc=self.nlp(self._prepare(article.text))))
+
+
+def _headline_words(nlp: Any, lexicon: Any, gazetteer: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
+    """Words a Title Case headline may lower (function and trigger words) and words of known names."""
+    common = {fold(w) for w in nlp.Defaults.stop_words}
+    for lemma, _pos in lexicon.index:
+        if " " in lemma:
+            continue
+        base = lemma[:-1] if lemma.endswith("e") else lemma
+        common.update({lemma, lemma + "s", lemma + "es", lemma + "d", base + "ed", base + "ing"})
+    names = {fold(word) for alias, _key, _kind in gazetteer.aliases() for word in alias.split()}
+    return frozenset(common), frozenset(names)
 
 
 @cache

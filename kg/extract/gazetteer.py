@@ -150,6 +150,10 @@ class Gazetteer:
         self._roles: dict[str, Role] = {}
         for role in roles:
             self._roles.setdefault(normalize_phrase(role.phrase), role)
+        self._holders_of: dict[str, list[str]] = {}
+        for key, entry in self._entries.items():
+            for of in dict.fromkeys(t.of for t in entry.tenures):
+                self._holders_of.setdefault(of, []).append(key)
         self._alias_index: dict[str, list[str]] = {}
         for key, entry in self._entries.items():
             for alias in entry.aliases:
@@ -246,7 +250,8 @@ class Gazetteer:
         ``office == "leader"`` means the paramount office, whatever its title.
         """
         found = []
-        for key, entry in self._entries.items():
+        for key in self._holders_of.get(of, ()):
+            entry = self._entries[key]
             for tenure in entry.tenures:
                 if tenure.of != of or not tenure.active(on):
                     continue
@@ -330,9 +335,18 @@ class Gazetteer:
         return None
 
 
+def _derived_rows(path: Path) -> Iterator[dict[str, str]]:
+    """Rows of an optional derived table (``derived_*.csv``); nothing if it is absent."""
+    if path.is_file():
+        yield from _rows(path)
+
+
 def _load(directory: Path) -> Gazetteer:
     entries: list[Entry] = []
     kinds: dict[tuple[str, str], str] = {}
+    derived_places = {
+        row["state"]: _split(row.get("places")) for row in _derived_rows(directory / "derived_places.csv")
+    }
 
     for row in _rows(directory / "states.csv"):
         key = row["key"]
@@ -343,6 +357,10 @@ def _load(directory: Path) -> Gazetteer:
             for alias in _split(row.get(column)):
                 aliases.append(alias)
                 kinds.setdefault((key, alias), "abbrev" if alias.upper() == alias else kind)
+        for alias in derived_places.get(key, ()):
+            if (key, alias) not in kinds:
+                aliases.append(alias)
+                kinds[(key, alias)] = "place"
         actor = Actor(key, row["label"], "state", key, None, row.get("wikidata") or None, True)
         entries.append(Entry(actor, tuple(dict.fromkeys(aliases)), ()))
 
@@ -359,8 +377,13 @@ def _load(directory: Path) -> Gazetteer:
         entries.append(Entry(actor, tuple(dict.fromkeys(aliases)), ()))
 
     tenures: dict[str, list[Tenure]] = {}
-    for line, row in enumerate(_rows(directory / "offices.csv"), start=2):
-        where = f"{directory / 'offices.csv'}:{line}"
+    office_rows = [("offices.csv", line, row) for line, row in enumerate(_rows(directory / "offices.csv"), start=2)]
+    office_rows += [
+        ("derived_offices.csv", line, row)
+        for line, row in enumerate(_derived_rows(directory / "derived_offices.csv"), start=2)
+    ]
+    for name, line, row in office_rows:
+        where = f"{directory / name}:{line}"
         tenures.setdefault(row["person"], []).append(
             Tenure(
                 office=row["office"],
@@ -376,6 +399,16 @@ def _load(directory: Path) -> Gazetteer:
         aliases = [row["label"], *_split(row.get("names"))]
         actor = Actor(key, row["label"], "person", row.get("nationality") or None, None, row.get("wikidata") or None)
         entries.append(Entry(actor, tuple(dict.fromkeys(aliases)), tuple(tenures.pop(key, ()))))
+    # Derived people (Phoenix) never shadow a curated name: colliding aliases are dropped.
+    curated = {normalize_phrase(strip_determiner(a)) for entry in entries for a in entry.aliases}
+    for row in _derived_rows(directory / "derived_persons.csv"):
+        key = row["key"]
+        names = [a for a in dict.fromkeys(_split(row.get("names"))) if normalize_phrase(a) not in curated]
+        held = tuple(tenures.pop(key, ()))
+        if not names:
+            continue
+        actor = Actor(key, row["label"], "person", row.get("nationality") or None, None, None)
+        entries.append(Entry(actor, tuple(names), held))
     if tenures:
         raise ConfigurationError(f"offices.csv names unknown people: {sorted(tenures)}")
 

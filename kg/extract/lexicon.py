@@ -9,10 +9,13 @@ the target are found:
   ``subj.mod`` (a name modifying the subject: "*Israeli* airstrikes hit"),
   ``poss`` (possessor), ``mod`` (a name modifying an event noun: "*Russian*
   invasion"), ``by`` / ``of`` / ``p:from``... (prepositional phrase), ``host``
-  (the subject of a light verb or of the clause an event noun is attached to).
+  (the subject of a light verb or of the clause an event noun is attached to),
+  ``cause`` (the owner of a violent event noun in an ``in``/``during``/``by``
+  phrase: "were killed *in Israeli shelling*").
 - ``target`` slots: ``dobj`` (object, or the subject of a passive), ``iobj``,
   ``dobj.poss`` (the possessor of the object: "condemned Russia's invasion"),
-  ``subj`` (for converse verbs: "X received arms from Y"), ``p:to`` and
+  ``subj`` (for converse verbs: "X received arms from Y"), ``comp`` (the
+  actor a reported clause is about: "Lavrov said *Kyiv* was not ready"), ``p:to`` and
   friends (object of that preposition). A target slot with the suffix
   ``.mod`` takes the name modifying that phrase instead ("attacked *Russian*
   positions": ``dobj.mod``; "an attack on an *Islamic State* target":
@@ -43,8 +46,8 @@ from kg.resources import data_path
 
 __all__ = ["Cues", "Discard", "Lexicon", "Requirement", "TriggerRule", "load_lexicon"]
 
-SOURCE_SLOTS = frozenset({"subj", "subj.mod", "poss", "by", "of", "host", "mod"})
-TARGET_SLOTS = frozenset({"dobj", "iobj", "dobj.poss", "subj"})
+SOURCE_SLOTS = frozenset({"subj", "subj.mod", "poss", "by", "of", "host", "mod", "cause"})
+TARGET_SLOTS = frozenset({"dobj", "iobj", "dobj.poss", "subj", "comp"})
 REQUIREMENT_KINDS = frozenset({"obj", "omod", "mod", "prt", "xcomp", "noobj"})
 MODALITIES = frozenset({"planned", "hypothetical", "negated"})
 

@@ -14,7 +14,16 @@ from itertools import permutations
 from typing import TYPE_CHECKING, ClassVar
 
 from kg.extract.lexicon import Cues, load_lexicon
-from kg.extract.syntax import agent, children, conjuncts, lemma, prep_objects, subject
+from kg.extract.syntax import (
+    PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    agent,
+    children,
+    conjuncts,
+    lemma,
+    prep_objects,
+    subject,
+)
 from kg.extract.text import fold
 
 if TYPE_CHECKING:
@@ -28,6 +37,9 @@ __all__ = ["ArgumentLinker", "Candidate"]
 
 #: CAMEO roots whose events are symmetric enough to code both ways when no direction is given.
 RECIPROCAL_ROOTS = frozenset({"04"})
+#: Violent event nouns ("shelling", "air strike") that may name who caused a passive event.
+CAUSE_ROOTS = frozenset({"18", "19", "20"})
+CAUSE_PREPS = ("in", "during", "by")
 #: Roots whose event nouns may take their source from the clause they frame.
 FRAME_ROOTS = frozenset({"03", "04", "05"})
 
@@ -43,6 +55,12 @@ def _repair_date_head(ctx: DocContext, token: Token) -> list[Token]:
         return [token]
     named = [c for c in token.children if c.dep_ == "compound" and c.i in ctx.refs]
     return named or [token]
+
+
+def _inflections(verb: str) -> set[str]:
+    """Regular inflected forms of ``verb`` ("stage" -> "stages", "staged", "staging")."""
+    base = verb[:-1] if verb.endswith("e") else verb
+    return {verb + "s", base + "ed", base + "ing", verb + "d"}
 
 
 @dataclass(frozen=True)
@@ -77,7 +95,13 @@ class ArgumentLinker:
                 if match.rule.pos == "NOUN" and target_how == "p:with" and match.rule.code in self.cues.symmetric_codes:
                     # "a phone call with Zelensky", "talks with Iran": both sides take part.
                     pairs += [(t, s, "reciprocal", "reciprocal") for s in sources for t in targets]
-            elif match.rule.code[:2] in RECIPROCAL_ROOTS and len(sources) > 1 and not targets and match.theme is None:
+            elif (
+                (match.rule.code[:2] in RECIPROCAL_ROOTS or match.rule.code in self.cues.symmetric_codes)
+                and len(sources) > 1
+                and not targets
+                and (match.theme is None or match.theme not in ctx.refs)
+            ):
+                # "Putin and Erdogan met", "US, Chinese diplomats discuss relations": each with the other.
                 pairs = [(s, t, source_how, "reciprocal") for s, t in permutations(sources, 2)]
             elif target_how == "p:between" and not sources and len(targets) > 1:
                 pairs = [(s, t, "reciprocal", "reciprocal") for s, t in permutations(targets, 2)]
@@ -108,6 +132,37 @@ class ArgumentLinker:
     def _name_modifiers(ctx: DocContext, token: Token) -> list[Token]:
         return [m for m in children(token, {"amod", "compound", "nmod"}) if m.i < token.i and m.i in ctx.refs]
 
+    def _reported(self, ctx: DocContext, verb: Token) -> list[Token]:
+        """Who a statement is about: the subject of its reported clause, or that subject's owner.
+
+        "Lavrov said *Kyiv* was not ready", "Zelensky says *Russian* tactics
+        are crazy". Only a clause that follows the reporting verb counts, or
+        one before a present-tense verb (the headline "..., says X"): a
+        trailing "..., officials said" attributes the sentence, it is no
+        statement about its subject.
+        """
+        found: list[Token] = []
+        for clause in children(verb, {"ccomp"}):
+            if clause.i < verb.i and verb.tag_ != "VBZ":
+                continue
+            for subj in children(clause, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
+                if subj.i in ctx.refs:
+                    found.append(subj)
+                else:
+                    found.extend(children(subj, {"poss"}) + self._name_modifiers(ctx, subj))
+            if not found:
+                # No actor as subject: the actor the clause acts on ("... will never attack Poland").
+                found.extend(t for t in children(clause, {"dobj"}) if t.i in ctx.refs)
+        return found
+
+    def _light(self, verb: Token) -> bool:
+        """Whether ``verb`` is a light verb, also when the lemmatiser got it wrong ("staged" -> "stag")."""
+        if lemma(verb) in self.cues.light_verbs:
+            return True
+        word = fold(verb.text)
+        stems = {word[:-1], word[:-2], word[:-3], word[:-3] + "e"} if verb.pos_ == "VERB" else set()
+        return any(stem in self.cues.light_verbs and word in _inflections(stem) for stem in stems)
+
     def _host(self, token: Token, code: str = "") -> Token | None:
         """The verb whose subject performs an event noun: light verb or temporal frame.
 
@@ -116,7 +171,7 @@ class ArgumentLinker:
         often names a bystander.
         """
         head = token.head
-        if token.dep_ in {"dobj", "nsubjpass"} and lemma(head) in self.cues.light_verbs:
+        if token.dep_ in {"dobj", "nsubjpass"} and self._light(head):
             return head
         if code[:2] not in FRAME_ROOTS:
             return None
@@ -153,6 +208,18 @@ class ArgumentLinker:
                 refs = self._refs(ctx, tokens)
                 if refs:
                     return refs, slot
+            elif slot == "cause":
+                # "were killed in Israeli shelling": the owner of the violent event that caused it.
+                causes = [
+                    m for m in ctx.triggers
+                    if m.rule.code[:2] in CAUSE_ROOTS
+                    and any(m.token == t.i for prep in CAUSE_PREPS for t in prep_objects(token, prep))
+                ]  # fmt: skip
+                owners = [t for m in causes for t in ctx.doc[m.token].children if t.dep_ == "poss"]
+                owners += [t for m in causes for t in self._name_modifiers(ctx, ctx.doc[m.token])]
+                refs = self._refs(ctx, owners)
+                if refs:
+                    return refs, "owner"
             elif slot == "host":
                 host = self._host(token, match.rule.code)
                 if host is not None:
@@ -178,6 +245,8 @@ class ArgumentLinker:
                 tokens, _ = subject(token)
             elif slot == "iobj":
                 tokens = [c for c in children(token, {"dative"}) if c.pos_ in {"NOUN", "PROPN", "PRON"}]
+            elif slot == "comp":
+                tokens = self._reported(ctx, token)
             elif slot.startswith("p:"):
                 prep = slot[2:]
                 for host_token in (token, obj, host):

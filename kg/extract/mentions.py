@@ -40,9 +40,11 @@ __all__ = ["ActorRef", "MentionResolver"]
 #: Entity labels that may denote an actor the gazetteer does not know.
 ACTOR_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Entity labels inside which a place name is part of another name ("Washington Post").
-NAME_HOST_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
+NAME_HOST_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "LAW"})
 HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
 STATE_PRONOUNS = frozenset({"its", "their"})
+#: Subject pronouns that may stand for a state or an organisation in a reported clause.
+INSTITUTION_PRONOUNS = frozenset({"it", "they", "we"})
 #: Tokens in these relations are parts of a larger noun phrase, not heads.
 MODIFIER_ONLY_DEPS = frozenset({"compound", "amod"})
 
@@ -263,12 +265,17 @@ class _DocMentions:
             if span.root.i != token.i:
                 return []
             ref = self._role_ref(role, span, token)
+            if ref is not None and ref.kind == "group":
+                owners = self._coordinated_owners(token, span)
+                if ref.key in owners and len(owners) > 1:
+                    # "US and British activists", "Iraqi and Kurdish forces": one group per owner.
+                    return [ActorRef("group", key, span.text, "role", sector=ref.sector) for key in owners]
             return [ref] if ref else []
         if token.pos_ == "PRON":
             if fold(token.text) in self.cues.pronouns:
                 ref = self._antecedent(token)
                 return [ref] if ref else []
-            return []
+            return self._reporter(token)
         lem = lemma(token)
         if lem in self.cues.quantity_nouns:
             # "dozens of protesters": the people counted are the actors.
@@ -280,6 +287,24 @@ class _DocMentions:
         if lem in self.cues.group_nouns and token.tag_ in {"NNS", "NNPS"}:
             return self._two_states(token)
         return self._entity_ref(token)
+
+    def _reporter(self, token: Token) -> list[ActorRef]:
+        """``it``/``they`` as subject of a reported clause: the state or body that reports.
+
+        "Israel announced it would free prisoners", "NATO said they would
+        respond": the clause's subject is the subject of the reporting verb,
+        when that is not a person (people are resolved as ``he``/``she``).
+        """
+        if fold(token.text) not in INSTITUTION_PRONOUNS or token.dep_ not in SUBJECT_DEPS:
+            return []
+        clause = token.head
+        if clause.dep_ != "ccomp" or clause.head.i >= token.i:
+            return []
+        for subj in clause.head.children:
+            if subj.dep_ in SUBJECT_DEPS:
+                refs = [r for r in self._ctx.refs.get(subj.i, ()) if not r.person and r.kind != "unresolved"]
+                return [ActorRef(r.kind, r.key, r.text, "anaphora", r.sector, r.country) for r in refs]
+        return []
 
     def _name_ref(self, match: _Match, span: Span, token: Token) -> ActorRef:
         on = self._date(token)
@@ -318,6 +343,21 @@ class _DocMentions:
             if fold(cand.text) in STATE_PRONOUNS and self._seen.states:
                 return self._seen.states[-1][2]
         return None
+
+    def _coordinated_owners(self, token: Token, span: Span) -> list[str]:
+        """States or organisations named by coordinated modifiers of a group noun."""
+        on = self._date(token)
+        found: list[str] = []
+        for mod in modifiers(token):
+            if span.start <= mod.i < span.end:
+                continue
+            for word in [mod, *mod.conjuncts]:
+                match = self._doc_names.get(word.i)
+                key = self.gazetteer.pick(match.keys, on) if match is not None else None
+                owner = self.gazetteer.owner_key(key) if key else None
+                if owner and owner not in found:
+                    found.append(owner)
+        return found
 
     def _office_modifier(self, token: Token, span: Span) -> str | None:
         """``former`` or ``other`` if a modifier changes the office ("former", "deputy")."""

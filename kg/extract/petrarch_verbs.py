@@ -28,6 +28,10 @@ _HEADER = re.compile(r"^---\s+(?P<name>\S+)\s+\[(?P<code>[^\]]*)\]")
 _CODE = re.compile(r"\[(?P<code>[^\]]*)\]")
 #: Targets tried in order for a derived row: object first, then the usual prepositions.
 TARGETS = "dobj|p:with|p:to|p:against|p:on|p:at"
+#: Verbal roots (statements, demands, disapproval, rejection) also take the subject of a
+#: reported clause as target: "Lavrov said that Kyiv ...", "X claimed that Y ...".
+VERBAL_TARGETS = TARGETS + "|p:about|comp"
+VERBAL_ROOTS = frozenset({"01", "10", "11", "12"})
 #: Derived rows are trusted less than the hand-written ones.
 STRENGTH = "0.45"
 #: Generic or misleading verbs whose block code is rarely what news means by them.
@@ -158,7 +162,7 @@ def _row(rid: str, verbs: list[str], code: str, requires: str, note: str) -> dic
         "code": code,
         "planned_code": "",
         "source": "subj",
-        "target": TARGETS,
+        "target": VERBAL_TARGETS if code[:2] in VERBAL_ROOTS else TARGETS,
         "requires": requires,
         "strength": STRENGTH,
         "note": note,

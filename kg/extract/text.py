@@ -99,3 +99,39 @@ def blank_datelines(text: str) -> str:
     for _ in range(2):  # "Canadian Press - VANCOUVER (CP) - ..." has two
         text = _DATELINE.sub(lambda m: " " * len(m.group(0)), text)
     return text
+
+
+_HEADLINE_PART = re.compile(r"[^.!?:\n]+")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def soften_headline(text: str, common: frozenset[str], names: frozenset[str]) -> str:
+    """Lower-case the common words of Title Case headlines, keeping every character offset.
+
+    "US Sanctions Target Russian Efforts" parses as a string of proper nouns;
+    "US sanctions target Russian efforts" parses as a clause. A stretch counts
+    as a headline when it has at least four words and nearly all of them
+    start with a capital (not all-capital shouting). Only words in ``common``
+    (function words, trigger words and their inflections) are lowered, never
+    one that is part of a known name (``names``, folded).
+
+    >>> soften_headline("Kenya Battles Fake Pills.", frozenset({"battles"}), frozenset())
+    'Kenya battles Fake Pills.'
+    """
+    out = list(text)
+    changed = False
+    for part in _HEADLINE_PART.finditer(text):
+        words = list(_WORD.finditer(part.group(0)))
+        if len(words) < 4:
+            continue
+        capitals = sum(w.group(0)[0].isupper() for w in words)
+        if capitals < 0.8 * len(words) or all(w.group(0).isupper() for w in words):
+            continue
+        for w in words[1:]:
+            word = w.group(0)
+            low = word.lower()
+            if word[0].isupper() and not word.isupper() and low in common and low not in names:
+                start = part.start() + w.start()
+                out[start : start + len(word)] = low
+                changed = True
+    return "".join(out) if changed else text
