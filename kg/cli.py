@@ -359,21 +359,7 @@ def export(fmt, output, store) -> None:
     """
     with open_kg(store, read_only=_is_oxigraph(store)) as kg:
         data = kg.export(fmt)
-    if output == "-":
-        sys.stdout.buffer.write(data)
-        return
-    target = Path(output)
-    if not target.parent.is_dir():
-        raise InputError("folder does not exist", where=str(target.parent))
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    click.echo(f"wrote {len(data):,} bytes to {target}", err=True)
+    _write_output(output, data)
 
 
 # ------------------------------------------------------------------ stats, serve
