@@ -386,20 +386,35 @@ def stats(store) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64))
+@click.option(
+    "--option",
+    "-o",
+    "options",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A service setting (see docs/api.md), e.g. SPARQL_TIMEOUT=10; wins over DIPLOKG_KEY variables.",
+)
 @store_option
-def serve(host, port, threads, store) -> None:
+def serve(host, port, threads, options, store) -> None:
     """Serve the SPARQL endpoint, JSON API and pages over HTTP (waitress).
 
     \b
     Example:
-      diplokg serve --host 127.0.0.1 --port 5000 --store oxigraph:./store
+      diplokg serve --host 127.0.0.1 --port 5000 --store oxigraph:./store -o SPARQL_TIMEOUT=10
     """
     from waitress import serve as waitress_serve
 
     from kg.store import default_store_url
-    from service import create_app
+    from service import DEFAULTS, OTHER_DEFAULTS, create_app
 
-    app = create_app({"DIPLOKG_STORE": store or default_store_url()})
+    config: dict[str, Any] = {"DIPLOKG_STORE": store or default_store_url()}
+    for item in options:
+        key, sep, value = item.partition("=")
+        if not sep or key not in {*DEFAULTS, *OTHER_DEFAULTS}:
+            known = ", ".join(sorted({*DEFAULTS, *OTHER_DEFAULTS}))
+            raise InputError(f"--option must be KEY=VALUE with KEY one of {known}; got {item!r}", where="--option")
+        config[key] = value
+    app = create_app(config)
     with app.app_context():
         from service.store import get_kg
 

@@ -199,3 +199,10 @@ def test_stats_counts(runner, store_url, seed_dir):
     run(runner, "ingest", seed_dir, "--store", store_url)
     out = run(runner, "stats", "--store", store_url).output
     assert "articles  1" in out and "events" in out
+
+
+def test_serve_refuses_unknown_or_bad_options_before_listening(runner, store_url):
+    unknown = run(runner, "serve", "--store", store_url, "-o", "NO_SUCH=1", ok=False)
+    assert unknown.exit_code == 2 and "NO_SUCH" in unknown.stderr
+    bad = run(runner, "serve", "--store", store_url, "-o", "SPARQL_TIMEOUT=soon", ok=False)
+    assert bad.exit_code == 2 and "SPARQL_TIMEOUT" in bad.stderr
