@@ -100,15 +100,18 @@ def centrality() -> Response:
     """Actors ranked by a centrality measure."""
     from kg.analysis.api import rank_actors
 
+    measure = _choice("measure", "pagerank", MEASURES)
     measure_kw: dict[str, Any] = {}
     if request.args.get("k"):
+        if measure != "betweenness":
+            raise InputError("k (sampling) applies to betweenness only", where="k")
         measure_kw["k"] = int_param("k", 100, 1, 100_000)
     among = request.args.get("among") or None
     if among is not None and among not in {"state", "person", "organization", "group"}:
         raise InputError("among must be state, person, organization or group", where="among")
     out = rank_actors(
         get_kg(),
-        _choice("measure", "pagerank", MEASURES),
+        measure,
         filters=filters_from_request(),
         top=int_param("top", 20, 1, 1000),
         actor_type=among,

@@ -203,7 +203,8 @@ PATHS: dict[str, dict[str, Any]] = {
         "get": {
             "summary": "One article with its events",
             "parameters": [_param("article_id", "path", required=True)],
-            "responses": {"200": _json(_ARTICLE)} | _errors(404),
+            # 400: an id no article can have (control characters, too long).
+            "responses": {"200": _json(_ARTICLE)} | _errors(400, 404),
         }
     },
     "/api/events": {

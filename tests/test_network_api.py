@@ -60,6 +60,7 @@ def test_centrality_ranks_erdogan_as_broker(nclient):
     body = nclient.get("/api/centrality?measure=betweenness&top=3").get_json()
     text = json.dumps(body)
     assert "Q39259" in text
+    assert nclient.get("/api/centrality?measure=degree&k=5").status_code == 400
     bad = nclient.get("/api/centrality?measure=magic")
     assert bad.status_code == 400 and bad.get_json()["where"] == "measure"
 
