@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD, DefinedNamespace
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from kg._dkg import DKG
 from kg.errors import InputError
@@ -185,6 +185,3 @@ if __name__ == "__main__":  # pragma: no cover - developer tool
     target = Path(__file__).with_name("_dkg.py")
     target.write_text(generate_namespace_module())
     print(f"wrote {target}", file=sys.stderr)
-
-# DefinedNamespace is re-exported for type checkers of generated code.
-_ = DefinedNamespace

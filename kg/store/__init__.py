@@ -19,7 +19,7 @@ from kg.errors import NotFoundError, QueryError
 from kg.model import Article, Event
 from kg.store.backends import Backend, default_store_url, open_backend
 from kg.store.rdf import article_graph, reference_graph, reference_hash
-from kg.vocab import DKG, PREFIXES, REFERENCE_GRAPH, article_id_from_graph, graph_iri
+from kg.vocab import PREFIXES, REFERENCE_GRAPH, article_id_from_graph, graph_iri
 
 __all__ = ["ArticleState", "KnowledgeGraph", "default_store_url"]
 
@@ -184,7 +184,3 @@ class KnowledgeGraph:
         from kg.export import get_format
 
         return self.backend.export(get_format(fmt).name)
-
-
-# Kept for readers who look for the vocabulary next to the store.
-_ = DKG
