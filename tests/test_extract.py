@@ -221,6 +221,9 @@ def test_passive_voice_and_military_groups(extractor: Extractor) -> None:
         ("Macron visited China at the beginning of this month.", "2024-01", "asserted"),
         ("Macron may visit China in 2025.", "2025", "hypothetical"),
         ("Macron did not visit China.", None, "negated"),
+        ("Macron visited China on Monday, his office said.", "2024-01-29", "reported"),
+        ("Officials said Macron would visit China next month.", "2024-02", "planned"),
+        ("Officials said Macron had not visited China.", None, "negated"),
     ],
 )
 def test_dates_and_modality(extractor: Extractor, text: str, date: str | None, modality: str) -> None:

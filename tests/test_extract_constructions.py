@@ -45,6 +45,22 @@ def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
         ("Russia's invasion of Ukraine began in 2022.", {("RUS", "190", "UKR")}),
         # a date that the parser made the head of a name
         ("Iraq's foreign minister met with Syrian President Bashar Assad Tuesday.", None),
+        # a request takes the kind of what it asks for, in a clause or a "for" phrase
+        ("The EU urged Russia to withdraw its troops from Ukraine.", {("Q458", "0256", "RUS")}),
+        ("Germany pressed Israel to hold talks with Egypt.", {("DEU", "026", "ISR")}),
+        ("Angola asked Portugal for military aid.", {("AGO", "0232", "PRT")}),
+        ("Washington demanded that Hamas release the hostages.", {("USA", "1053", "NSA-HAMAS")}),
+        ("Obama wants Putin to resign.", {("Q76", "024", PUTIN)}),
+        ("Obama wants Putin to attack Georgia.", {("Q76", "020", PUTIN)}),
+        # a threat takes its target from the clause it controls
+        ("Iran threatened to invade Iraq.", {("IRN", "1384", "IRQ")}),
+        # a gerund after a preposition: the object acts, else the subject
+        ("Russia accused Ukraine of attacking Belarus.", {("RUS", "1123", "UKR"), ("UKR", "190", "BLR")}),
+        ("The US is committed to supporting Kyiv.", {("USA", "051", "UKR")}),
+        # a name one compound down in the target phrase
+        ("The US launched an air strike against an Islamic State army base.", {("USA", "195", "NSA-ISIL")}),
+        # receiving a visitor is hosting
+        ("Macron received Zelensky at the Elysee.", {("Q3052772", "043", ZELENSKY)}),
     ],
 )
 def test_construction(extractor: Extractor, text: str, expected: set[tuple[str, str, str]] | None) -> None:

@@ -9,6 +9,11 @@ Russian president" in a 2010 event is Medvedev. Precision guards applied here:
 - a visit, a meeting or a verbal event needs both parties identified (no
   "reporters visited Kabul", no "a prosecutor asked a court");
 - duplicates (same sentence, source, code, target) keep the most confident.
+
+A generic appeal, demand or threat takes the kind of the event it asks for or
+threatens: "urged Russia to *withdraw* its troops" is an appeal for
+de-escalation (0256), "demanded that Iran *release* the sailors" a demand for
+release (1053), "threatened to *invade*" a threat of attack (1384).
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ if TYPE_CHECKING:
     from kg.extract.mentions import ActorRef
     from kg.extract.pipeline import DocContext
 
-__all__ = ["EventBuilder", "materialize"]
+__all__ = ["EventBuilder", "materialize", "refined_request"]
 
 #: How much a reference is trusted, by the way it was made.
 VIA_WEIGHT = {
@@ -67,6 +72,67 @@ DOMESTIC_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 #: Consultations, and verbal cooperation or conflict, need two identified parties.
 DIPLOMATIC_ROOTS = frozenset({"04"})
 VERBAL_QUADS = frozenset({1, 3})
+
+
+#: What is asked for or threatened, by the CAMEO code of the embedded event (longest
+#: prefix wins): the code of the appeal (020), demand (100) or threat (130) to use.
+REQUESTED = {
+    "020": {
+        "04": "026", "045": "028", "046": "026",
+        "05": "022",
+        "06": "021", "061": "0211", "062": "0212", "063": "0213", "064": "0214",
+        "07": "023", "071": "0231", "072": "0232", "073": "0233", "074": "0234",
+        "08": "025", "081": "0251", "082": "0252", "083": "024", "0831": "0241", "0832": "0242",
+        "0833": "0243", "0834": "0244", "084": "0253", "085": "0254",
+        "086": "0255", "087": "0256",
+    },
+    "130": {
+        "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135",
+        "166": "136",
+        "17": "137",
+        "18": "1383", "19": "138", "190": "1384", "191": "1381", "192": "1382", "195": "1384",
+        "20": "1385",
+    },
+}  # fmt: skip
+# A demand mirrors an appeal: 0253 "appeal for release" is 1053 "demand release".
+REQUESTED["100"] = {key: "10" + code[2:] for key, code in REQUESTED["020"].items()}
+REQUESTED["138"] = {key: code for key, code in REQUESTED["130"].items() if code.startswith("138")}
+
+
+def refined_request(code: str, asked: str | None) -> str:
+    """The appeal, demand or threat code for a request of the event coded ``asked``.
+
+    >>> refined_request("020", "0874"), refined_request("100", "084"), refined_request("130", "190")
+    ('0256', '1053', '1384')
+    >>> refined_request("020", "190"), refined_request("051", "070")
+    ('020', '051')
+    """
+    table = REQUESTED.get(code)
+    if table is None or not asked:
+        return code
+    for length in (4, 3, 2):
+        found = table.get(asked[:length])
+        if found is not None:
+            return found
+    return code
+
+
+def _asked_for(ctx: DocContext, token: int) -> str | None:
+    """The code of the event a request asks for: "urged X *to withdraw*", "asked X *for aid*"."""
+    codes = {m.token: m.rule.code for m in reversed(ctx.triggers)}
+    for child in ctx.doc[token].children:
+        if child.dep_ in {"xcomp", "ccomp"}:
+            if child.i in codes:
+                return codes[child.i]
+            # A light verb's event noun: "pressed Israel to *hold talks*".
+            for obj in child.children:
+                if obj.dep_ == "dobj" and obj.i in codes:
+                    return codes[obj.i]
+        elif child.dep_ == "prep" and child.lower_ == "for":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.i in codes:
+                    return codes[obj.i]
+    return None
 
 
 def materialize(ref: ActorRef, on: dt.date, gazetteer: Gazetteer) -> Actor:
@@ -116,6 +182,7 @@ class EventBuilder:
         token = ctx.doc[cand.trigger.token]
         modality = modality_of(token, self.cues, triggers)
         code = rule.planned_code if modality == "planned" and rule.planned_code else rule.code
+        code = refined_request(code, _asked_for(ctx, token.i) if code in REQUESTED else None)
         date = date_of(ctx, token)
         on = value_to_date(date) if date else (ctx.article.published or dt.date.today())
         source = materialize(cand.source, on, self.gazetteer)

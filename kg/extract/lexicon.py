@@ -15,7 +15,8 @@ the target are found:
 - ``target`` slots: ``dobj`` (object, or the subject of a passive), ``iobj``,
   ``dobj.poss`` (the possessor of the object: "condemned Russia's invasion"),
   ``subj`` (for converse verbs: "X received arms from Y"), ``comp`` (the
-  actor a reported clause is about: "Lavrov said *Kyiv* was not ready"), ``p:to`` and
+  actor a reported clause is about: "Lavrov said *Kyiv* was not ready"), ``xobj``
+  (the object of the clause the trigger controls: "threatened to invade *Iraq*"), ``p:to`` and
   friends (object of that preposition). A target slot with the suffix
   ``.mod`` takes the name modifying that phrase instead ("attacked *Russian*
   positions": ``dobj.mod``; "an attack on an *Islamic State* target":
@@ -47,7 +48,7 @@ from kg.resources import data_path
 __all__ = ["Cues", "Discard", "Lexicon", "Requirement", "TriggerRule", "load_lexicon"]
 
 SOURCE_SLOTS = frozenset({"subj", "subj.mod", "poss", "by", "of", "host", "mod", "cause"})
-TARGET_SLOTS = frozenset({"dobj", "iobj", "dobj.poss", "subj", "comp"})
+TARGET_SLOTS = frozenset({"dobj", "iobj", "dobj.poss", "subj", "comp", "xobj"})
 REQUIREMENT_KINDS = frozenset({"obj", "omod", "mod", "prt", "xcomp", "noobj"})
 MODALITIES = frozenset({"planned", "hypothetical", "negated"})
 
@@ -112,6 +113,7 @@ class Cues:
     excluded_date_preps: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
     symmetric_codes: frozenset[str] = frozenset()
+    reporting_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -218,6 +220,7 @@ def _load_cues(path: Path) -> Cues:
         excluded_date_preps=words.get("date_prep_excluded", frozenset()),
         pronouns=words.get("pronoun", frozenset()),
         symmetric_codes=words.get("symmetric_code", frozenset()),
+        reporting_verbs=words.get("reporting_verb", frozenset()),
     )
 
 

@@ -130,7 +130,16 @@ class ArgumentLinker:
 
     @staticmethod
     def _name_modifiers(ctx: DocContext, token: Token) -> list[Token]:
-        return [m for m in children(token, {"amod", "compound", "nmod"}) if m.i < token.i and m.i in ctx.refs]
+        """Names modifying ``token``, also one compound down ("an *Islamic State* army base")."""
+        found = []
+        for mod in children(token, {"amod", "compound", "nmod"}):
+            if mod.i > token.i:
+                continue
+            if mod.i in ctx.refs:
+                found.append(mod)
+            else:
+                found.extend(c for c in children(mod, {"amod", "compound"}) if c.i < mod.i and c.i in ctx.refs)
+        return found
 
     def _reported(self, ctx: DocContext, verb: Token) -> list[Token]:
         """Who a statement is about: the subject of its reported clause, or that subject's owner.
@@ -247,6 +256,8 @@ class ArgumentLinker:
                 tokens = [c for c in children(token, {"dative"}) if c.pos_ in {"NOUN", "PROPN", "PRON"}]
             elif slot == "comp":
                 tokens = self._reported(ctx, token)
+            elif slot == "xobj":
+                tokens = [o for clause in children(token, {"xcomp"}) for o in children(clause, {"dobj"})]
             elif slot.startswith("p:"):
                 prep = slot[2:]
                 for host_token in (token, obj, host):

@@ -2,8 +2,10 @@
 
 The trigger and the words governing it are inspected ("will visit", "plans to
 visit", "refused to join", "a potential visit", "if they attack", "the meeting
-is being prepared", "in the works"). Negation beats hypothesis beats plan;
-with no cue the event is ``asserted``. An event controlled by another trigger
+is being prepared", "in the works"). Negation beats hypothesis beats plan
+beats report; with no cue the event is ``asserted``. An event in the clause
+of a reporting verb ("Israel released the mayor, officials *said*") is
+``reported``: the article attributes it to someone's word. An event controlled by another trigger
 ("urged Russia to withdraw", "threatened to attack") did not happen (yet):
 it is ``hypothetical``.
 """
@@ -14,16 +16,17 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kg.extract.lexicon import Cues
-from kg.extract.syntax import governing_verb, is_infinitival, lemma
+from kg.extract.syntax import SUBJECT_DEPS, governing_verb, is_infinitival, lemma
 from kg.extract.text import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["ASSERTED", "modality_of"]
+__all__ = ["ASSERTED", "REPORTED", "modality_of"]
 
 ASSERTED = "asserted"
-_RANK = {"negated": 3, "hypothetical": 2, "planned": 1}
+REPORTED = "reported"
+_RANK = {"negated": 3, "hypothetical": 2, "planned": 1, REPORTED: 0}
 _CONTROLLED_DEPS = frozenset({"xcomp", "acomp", "ccomp"})
 
 
@@ -54,6 +57,9 @@ def governors(token: Token) -> Iterator[tuple[Token, str]]:
         elif current.dep_ == "advcl" and is_infinitival(current):
             current = current.head
             yield current, "purpose"
+        elif current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.tag_ == "VBG":
+            current = current.head.head
+            yield current, "gerund"
         else:
             return
 
@@ -78,12 +84,21 @@ def modality_of(token: Token, cues: Cues, triggers: frozenset[int] = frozenset()
     Returns
     -------
     str
-        ``asserted``, ``planned``, ``hypothetical`` or ``negated``.
+        ``asserted``, ``reported``, ``planned``, ``hypothetical`` or ``negated``.
     """
     found: set[str] = set()
+    below = token
     for node, how in governors(token):
-        word = lemma(node)
+        word, clause, below = lemma(node), below, node
+        if how in {"control", "gerund"} and word in cues.reporting_verbs:
+            # A reported clause keeps its own auxiliaries ("said it would free"); the
+            # reporting verb's own negation or tense says nothing about the event.
+            found.add(REPORTED)
+            continue
         cue = cues.governors.get(word) if how != "self" else None
+        if cue == "planned" and clause.dep_ == "ccomp" and any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+            # "Obama wants *Putin* to attack": someone else's wish is no plan of the doer's.
+            cue = "hypothetical"
         if how == "control" and node.i in triggers and cue is None:
             found.add("hypothetical")
         if cue:

@@ -79,6 +79,15 @@ def subject(verb: Token) -> tuple[list[Token], str | None]:
             if fold(first.text) in RELATIVE_WORDS and current.dep_ == "relcl":
                 return [current.head], "relcl"
             return subjects, how
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.tag_ == "VBG":
+            # A gerund after a preposition: "accused Kyiv of attacking" (the object acts),
+            # "is committed to supporting Kyiv" (the subject, passive or not, acts).
+            governor = current.head.head
+            controllers = children(governor, OBJECT_DEPS) or children(governor, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+            if controllers:
+                return controllers, "control"
+            current, how = governor, "control"
+            continue
         if current.dep_ not in CONTROL_DEPS or current.head is current:
             return [], None
         if current.dep_ == "xcomp":
