@@ -61,6 +61,16 @@ def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
         ("The US launched an air strike against an Islamic State army base.", {("USA", "195", "NSA-ISIL")}),
         # receiving a visitor is hosting
         ("Macron received Zelensky at the Elysee.", {("Q3052772", "043", ZELENSKY)}),
+        # a light verb renews talks between coordinated parties
+        ("Israel and Lebanon renewed negotiations on Monday.", {("ISR", "046", "LBN"), ("LBN", "046", "ISR")}),
+        # denying another party's accusation
+        ("Liberia denied charges by Ghana that it armed rebels.", {("LBR", "016", "GHA")}),
+        # joint exercises are military cooperation; drills near another state a show of force
+        ("Jordan and Egypt held joint military exercises.", {("JOR", "062", "EGY"), ("EGY", "062", "JOR")}),
+        ("Chinese warships conducted drills near Taiwan.", {("CHN-MIL", "150", "TWN")}),
+        # an official protest; a counterpart is a government official of the named state
+        ("Serbia lodged an official protest with Albania.", {("SRB", "114", "ALB")}),
+        ("Blinken met his Chinese counterpart in Beijing.", {("antony-blinken", "040", "CHN-GOV")}),
     ],
 )
 def test_construction(extractor: Extractor, text: str, expected: set[tuple[str, str, str]] | None) -> None:
