@@ -176,10 +176,22 @@ def test_statement_coordination_and_event_noun_constructions(
         "Ukraine shelled the bridge, Russian officials said.",
         # the reported clause is about the speaker
         "Spain's foreign minister said she was unaware of the plan.",
+        # a news agency attributing a report makes no statement
+        "Iraq's foreign minister met Assad on Tuesday, Reuters reports.",
     ],
 )
 def test_statements_without_a_target_are_not_events(extractor: Extractor, text: str) -> None:
     assert not any(code.startswith("01") for _, code, _ in triples(extractor, text))
+
+
+def test_named_but_unknown_actors_take_part_in_verbal_events(extractor: Extractor) -> None:
+    events = extractor.extract(Article("t", "Biden criticised Elon Musk on Tuesday.", published=DAY))
+    (event,) = events
+    assert (event.source.key, event.cameo) == ("Q6279", "111")
+    # The unknown name keeps its text and never becomes a country.
+    assert event.target.label == "Elon Musk" and event.target.country is None and not event.target.resolved
+    # A role noun with no name or country is still not a party.
+    assert not extractor.extract(Article("t", "Reporters criticised the prosecutor.", published=DAY))
 
 
 def test_derived_places_locate_their_state() -> None:

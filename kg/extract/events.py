@@ -6,8 +6,9 @@ Russian president" in a 2010 event is Medvedev. Precision guards applied here:
 - an event needs at least one actor that is resolved or has a country;
 - no event between an actor and itself;
 - a leader "visiting" their own state, or aid to one's own state, is domestic;
-- a visit, a meeting or a verbal event needs both parties identified (no
-  "reporters visited Kabul", no "a prosecutor asked a court");
+- a visit, a meeting or a verbal event needs both parties identified: resolved,
+  placed in a country, or (except for statements) named (no "reporters visited
+  Kabul", no "a prosecutor asked a court", but "Trump criticised DeSantis");
 - duplicates (same sentence, source, code, target) keep the most confident.
 
 A generic appeal, demand or threat takes the kind of the event it asks for or
@@ -72,6 +73,8 @@ DOMESTIC_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 #: Consultations, and verbal cooperation or conflict, need two identified parties.
 DIPLOMATIC_ROOTS = frozenset({"04"})
 VERBAL_QUADS = frozenset({1, 3})
+#: Statements need actors the gazetteer knows or places in a country.
+STATEMENT_ROOTS = frozenset({"01"})
 
 
 #: What is asked for or threatened, by the CAMEO code of the embedded event (longest
@@ -149,6 +152,14 @@ def _anchored(actor: Actor) -> bool:
     return actor.resolved or actor.country is not None
 
 
+def _identified(actor: Actor, ref: ActorRef, code: str) -> bool:
+    """Anchored, or at least named ("DeSantis", "Wagner"), unlike "reporters" or "a prosecutor".
+
+    A bare name does not do for statements: "..., Reuters reports" attributes, it states nothing.
+    """
+    return _anchored(actor) or (ref.via == "ner" and code[:2] not in STATEMENT_ROOTS)
+
+
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     chunk = text[start:end]
     return start + len(chunk) - len(chunk.lstrip()), end - len(chunk) + len(chunk.rstrip())
@@ -195,7 +206,7 @@ class EventBuilder:
             return None
         cameo = lookup(code)
         if (code[:2] in DIPLOMATIC_ROOTS or cameo.quad_class in VERBAL_QUADS) and not (
-            _anchored(source) and _anchored(target)
+            _identified(source, cand.source, code) and _identified(target, cand.target, code)
         ):
             # "reporters visited Kabul", "a prosecutor asked a court": no identified pair.
             ctx.rejected.append((token.i, "a verbal or meeting event needs two resolved actors"))
