@@ -71,6 +71,11 @@ def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
         # an official protest; a counterpart is a government official of the named state
         ("Serbia lodged an official protest with Albania.", {("SRB", "114", "ALB")}),
         ("Blinken met his Chinese counterpart in Beijing.", {("antony-blinken", "040", "CHN-GOV")}),
+        # improving relations; a plan to do so is an intent to cooperate, each with the other
+        ("Turkey restored diplomatic relations with Israel.", {("TUR", "050", "ISR")}),
+        ("China and Russia pledged to strengthen ties.", {("CHN", "030", "RUS"), ("RUS", "030", "CHN")}),
+        # heading somewhere is travel, heading something is not
+        ("Sarkozy heads to Beijing on Friday.", {("Q329", "042", "CHN")}),
     ],
 )
 def test_construction(extractor: Extractor, text: str, expected: set[tuple[str, str, str]] | None) -> None:
