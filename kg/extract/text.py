@@ -83,19 +83,29 @@ def normalize_phrase(text: str) -> str:
 
 # News datelines ("BAGHDAD, Iraq (Reuters) - ", "AP - ") at the start of a line:
 # the parser would take the city for the subject of the first sentence.
+# Also "GAZA CITY, Palestinian Territories: " with a colon, but only with the region named,
+# so that a headline such as "NATO: Russia must withdraw" keeps its speaker.
 _DATELINE = re.compile(
     r"(?m)^[ \t]*(?:"
-    r"(?:AP|AFP|Reuters|Canadian Press|CP|UPI|dpa|Xinhua|TASS|Interfax)"
+    r"(?:(?:AP|AFP|Reuters|Canadian Press|CP|UPI|dpa|Xinhua|TASS|Interfax)"
     r"|[A-Z][A-Z'.\-]{2,}(?: [A-Z][A-Z'.\-]+){0,3}"
     r"(?:,(?: [A-Z][\w.'\-]*){1,3})?"
     r"(?: [A-Z][a-z]{2,4}\.? \d{1,2}(?:, \d{4})?)?"
     r"(?: ?\([^()\n]{1,40}\))?"
-    r")[ \t]+[-\u2013\u2014]{1,2}[ \t]+(?=[A-Z\"'\u201c])"
+    r")[ \t]+[-\u2013\u2014]{1,2}"
+    r"|[A-Z][A-Z'.\-]{2,}(?: [A-Z][A-Z'.\-]+){0,3},(?: [A-Z][\w.'\-]*){1,3}:"
+    r")[ \t]+(?=[A-Z\"'\u201c])"
 )
 
 
 def blank_datelines(text: str) -> str:
-    """Replace news datelines with spaces, keeping every character offset."""
+    """Replace news datelines with spaces, keeping every character offset.
+
+    >>> blank_datelines("GAZA CITY, Palestinian Territories: Two men were hurt.").lstrip()
+    'Two men were hurt.'
+    >>> blank_datelines("NATO: Russia must withdraw.")
+    'NATO: Russia must withdraw.'
+    """
     for _ in range(2):  # "Canadian Press - VANCOUVER (CP) - ..." has two
         text = _DATELINE.sub(lambda m: " " * len(m.group(0)), text)
     return text
