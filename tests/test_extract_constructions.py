@@ -76,6 +76,14 @@ def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
         ("China and Russia pledged to strengthen ties.", {("CHN", "030", "RUS"), ("RUS", "030", "CHN")}),
         # heading somewhere is travel, heading something is not
         ("Sarkozy heads to Beijing on Friday.", {("Q329", "042", "CHN")}),
+        # a threat's target may be the "to" object of the threatened act
+        ("Iran threatened to cut off electricity to Armenia.", {("IRN", "130", "ARM")}),
+        # "used X to ...": the subject acts, X is the means
+        ("Liberian riot police used tear gas to disperse demonstrators.", {("LBR-COP", "175", "x-demonstrators")}),
+        ("China cracked down on Uyghur activists.", {("CHN", "175", "x-activists")}),
+        ("The United Nations reduced food supplies to Cambodia.", {("Q1065", "162", "KHM")}),
+        # who made the request that was rejected
+        ("The U.S. rejected calls by Russia to adopt reforms.", {("USA", "120", "RUS")}),
     ],
 )
 def test_construction(extractor: Extractor, text: str, expected: set[tuple[str, str, str]] | None) -> None:
@@ -187,6 +195,12 @@ def test_statement_coordination_and_event_noun_constructions(
 )
 def test_statements_without_a_target_are_not_events(extractor: Extractor, text: str) -> None:
     assert not any(code.startswith("01") for _, code, _ in triples(extractor, text))
+
+
+def test_according_to_is_no_event(extractor: Extractor) -> None:
+    # The verb table knows "accord" (grant); "according to" only attributes.
+    ctx = extractor.context(Article("t", "The report was right, according to Russia.", published=DAY))
+    assert [entry["reason"] for entry in explain(ctx)] == ["no trigger"]
 
 
 def test_named_but_unknown_actors_take_part_in_verbal_events(extractor: Extractor) -> None:

@@ -19,6 +19,8 @@ CONTROL_DEPS = frozenset({"xcomp", "advcl", "conj", "acomp"})
 #: A reported clause has its own time; dates do not flow across it.
 CLAUSE_BOUNDARY_DEPS = frozenset({"ccomp", "parataxis"})
 RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
+#: Verbs whose object is a means, not the doer of the clause they control ("used tear gas to disperse").
+SUBJECT_CONTROL_VERBS = frozenset({"use", "take", "spend", "make", "employ", "need"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
 
 
@@ -90,7 +92,7 @@ def subject(verb: Token) -> tuple[list[Token], str | None]:
             continue
         if current.dep_ not in CONTROL_DEPS or current.head is current:
             return [], None
-        if current.dep_ == "xcomp":
+        if current.dep_ == "xcomp" and lemma(current.head) not in SUBJECT_CONTROL_VERBS:
             # Object control: in "urged Russia to withdraw", Russia withdraws;
             # in "Obama was pressed to help", Obama helps.
             objects = children(current.head, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS)

@@ -65,6 +65,15 @@ def applies(rule: TriggerRule, token: Token, verb_theme: Token | None = None) ->
     return all(_holds(req, token, obj) for req in rule.requires), obj
 
 
+#: Verb forms that head a fixed prepositional phrase, not an event ("according to").
+FIXED_PHRASES = frozenset({("according", "to")})
+
+
+def _in_fixed_phrase(token: Token) -> bool:
+    following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    return (token.lower_, following) in FIXED_PHRASES
+
+
 class TriggerFinder:
     """Stage: find trigger words in the sentences that are not skipped."""
 
@@ -83,7 +92,7 @@ class TriggerFinder:
             consumed: set[int] = set()
             for token in sent:
                 pos = {"VERB": "VERB", "NOUN": "NOUN"}.get(token.pos_)
-                if pos is None:
+                if pos is None or _in_fixed_phrase(token):
                     continue
                 rules = self.lexicon.rules_for(lemma(token), pos)
                 if not rules:
