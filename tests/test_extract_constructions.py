@@ -109,6 +109,21 @@ def test_complement_chain_keeps_the_plan(extractor: Extractor) -> None:
     assert (event.source.key, event.cameo[:2], event.target.key, event.modality) == ("TUR", "05", "RUS", "planned")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Putin declined to meet Zelensky.", (PUTIN, "125", ZELENSKY, "asserted")),
+        ("Obama said he would not provide support to Israel.", ("Q76", "121", "ISR", "asserted")),
+        ("Serbia will not recognize Kosovo.", ("SRB", "120", "XKX", "asserted")),
+        # no refusal: the meeting just did not take place
+        ("Macron did not meet Xi.", ("Q3052772", "040", "Q15031", "negated")),
+    ],
+)
+def test_a_refused_cooperative_act_is_a_rejection(extractor: Extractor, text: str, expected: tuple[str, ...]) -> None:
+    (event,) = extractor.extract(Article("t", text, published=DAY))
+    assert (event.source.key, event.cameo, event.target.key, event.modality) == expected
+
+
 def test_negated_by_a_governing_verb(extractor: Extractor) -> None:
     events = extractor.extract(Article("t", "Turkey refused to join sanctions on Russia.", published=DAY))
     assert [(e.source.key, e.target.key, e.modality) for e in events] == [("TUR", "RUS", "negated")]

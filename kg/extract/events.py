@@ -14,7 +14,9 @@ Russian president" in a 2010 event is Medvedev. Precision guards applied here:
 A generic appeal, demand or threat takes the kind of the event it asks for or
 threatens: "urged Russia to *withdraw* its troops" is an appeal for
 de-escalation (0256), "demanded that Iran *release* the sailors" a demand for
-release (1053), "threatened to *invade*" a threat of attack (1384).
+release (1053), "threatened to *invade*" a threat of attack (1384). A refused
+cooperative act is a rejection: "refused to meet" 125, "will not release" 1243;
+a refused conflict act ("refused to join sanctions") stays ``negated``.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import TYPE_CHECKING, ClassVar
 from kg.cameo import lookup
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.lexicon import Cues, load_lexicon
-from kg.extract.modality import modality_of
+from kg.extract.modality import ASSERTED, is_refusal, modality_of
 from kg.extract.text import slug, strip_determiner
 from kg.extract.timex import date_of, value_to_date
 from kg.model import Actor, Event
@@ -100,6 +102,27 @@ REQUESTED = {
 # A demand mirrors an appeal: 0253 "appeal for release" is 1053 "demand release".
 REQUESTED["100"] = {key: "10" + code[2:] for key, code in REQUESTED["020"].items()}
 REQUESTED["138"] = {key: code for key, code in REQUESTED["130"].items() if code.startswith("138")}
+
+
+#: A refused cooperative act is a rejection (CAMEO 12), by the code of the act (longest prefix).
+REFUSED = {
+    "04": "125", "045": "126", "05": "120", "057": "127",
+    "06": "121", "061": "1211", "062": "1212", "07": "121",
+    "08": "124", "081": "1241", "082": "1242", "084": "1243", "085": "1244", "086": "1245", "087": "1246",
+}  # fmt: skip
+
+
+def refused(code: str) -> str | None:
+    """The rejection code for refusing the act coded ``code``, or None if CAMEO has none.
+
+    >>> refused("042"), refused("0841"), refused("070"), refused("163")
+    ('125', '1243', '121', None)
+    """
+    for length in (3, 2):
+        found = REFUSED.get(code[:length])
+        if found is not None:
+            return found
+    return None
 
 
 def refined_request(code: str, asked: str | None) -> str:
@@ -193,6 +216,10 @@ class EventBuilder:
         token = ctx.doc[cand.trigger.token]
         modality = modality_of(token, self.cues, triggers)
         code = rule.planned_code if modality == "planned" and rule.planned_code else rule.code
+        rejection = refused(code) if modality == "negated" and is_refusal(token, self.cues) else None
+        if rejection is not None:
+            # "refused to meet", "will not provide support": the refusal happened.
+            code, modality = rejection, ASSERTED
         code = refined_request(code, _asked_for(ctx, token.i) if code in REQUESTED else None)
         date = date_of(ctx, token)
         on = value_to_date(date) if date else (ctx.article.published or dt.date.today())

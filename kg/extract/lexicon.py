@@ -114,6 +114,7 @@ class Cues:
     pronouns: frozenset[str] = frozenset()
     symmetric_codes: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
+    refusal_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -221,6 +222,7 @@ def _load_cues(path: Path) -> Cues:
         pronouns=words.get("pronoun", frozenset()),
         symmetric_codes=words.get("symmetric_code", frozenset()),
         reporting_verbs=words.get("reporting_verb", frozenset()),
+        refusal_verbs=words.get("refusal_verb", frozenset()),
     )
 
 

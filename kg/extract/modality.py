@@ -22,7 +22,7 @@ from kg.extract.text import fold
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["ASSERTED", "REPORTED", "modality_of"]
+__all__ = ["ASSERTED", "REPORTED", "is_refusal", "modality_of"]
 
 ASSERTED = "asserted"
 REPORTED = "reported"
@@ -127,3 +127,22 @@ def modality_of(token: Token, cues: Cues, triggers: frozenset[int] = frozenset()
     if not found:
         return ASSERTED
     return max(found, key=lambda m: _RANK.get(m, 0))
+
+
+def is_refusal(token: Token, cues: Cues) -> bool:
+    """Whether a negated event is refused rather than merely said not to have happened.
+
+    A refusal is a governing verb of refusal ("*refused* to meet") or a negated
+    future ("*will not* provide support", "*won't* release"); "did not meet"
+    is no refusal.
+    """
+    future = {word for word, value in cues.aux.items() if value == "planned"}
+    for node, how in governors(token):
+        word = lemma(node)
+        if how != "self" and word in cues.refusal_verbs:
+            return True
+        if how in {"self", "purpose"} or word in cues.light_verbs:
+            negated = any(c.dep_ == "neg" for c in node.children)
+            if negated and any(c.dep_ == "aux" and lemma(c) in future for c in node.children):
+                return True
+    return False
