@@ -82,6 +82,11 @@ def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
         ("Liberian riot police used tear gas to disperse demonstrators.", {("LBR-COP", "175", "x-demonstrators")}),
         ("China cracked down on Uyghur activists.", {("CHN", "175", "x-activists")}),
         ("The United Nations reduced food supplies to Cambodia.", {("Q1065", "162", "KHM")}),
+        # saying that someone attacked is an accusation; saying one will attack is not
+        ("Russia said Ukraine shelled the power plant.", {("RUS", "112", "UKR")}),
+        ("The US said that Iraq had attacked Kuwait.", {("USA", "112", "IRQ"), ("IRQ", "190", "KWT")}),
+        # assurances received are a promise made
+        ("Kyiv received assurances from Washington.", {("USA", "030", "UKR")}),
         # who made the request that was rejected
         ("The U.S. rejected calls by Russia to adopt reforms.", {("USA", "120", "RUS")}),
     ],

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, ClassVar
 from kg.cameo import lookup
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.lexicon import Cues, load_lexicon
-from kg.extract.modality import ASSERTED, is_refusal, modality_of
+from kg.extract.modality import ASSERTED, REPORTED, is_refusal, modality_of
 from kg.extract.text import slug, strip_determiner
 from kg.extract.timex import date_of, value_to_date
 from kg.model import Actor, Event
@@ -125,7 +125,13 @@ def refused(code: str) -> str | None:
     return None
 
 
-def refined_request(code: str, asked: str | None) -> str:
+#: Statements and disapprovals that report a material conflict act are accusations.
+CLAIM_CODES = frozenset({"010", "110"})
+MATERIAL_CONFLICT = 4
+ACCUSE = "112"
+
+
+def refined_request(code: str, asked: str) -> str:
     """The appeal, demand or threat code for a request of the event coded ``asked``.
 
     >>> refined_request("020", "0874"), refined_request("100", "084"), refined_request("130", "190")
@@ -134,7 +140,7 @@ def refined_request(code: str, asked: str | None) -> str:
     ('020', '051')
     """
     table = REQUESTED.get(code)
-    if table is None or not asked:
+    if table is None:
         return code
     for length in (4, 3, 2):
         found = table.get(asked[:length])
@@ -143,21 +149,24 @@ def refined_request(code: str, asked: str | None) -> str:
     return code
 
 
-def _asked_for(ctx: DocContext, token: int) -> str | None:
-    """The code of the event a request asks for: "urged X *to withdraw*", "asked X *for aid*"."""
+def _asked_for(ctx: DocContext, token: int) -> tuple[str, int] | None:
+    """The code and trigger of the event a request or a claim is about.
+
+    "urged X *to withdraw*", "asked X *for aid*", "said that Iraq *had attacked*".
+    """
     codes = {m.token: m.rule.code for m in reversed(ctx.triggers)}
     for child in ctx.doc[token].children:
         if child.dep_ in {"xcomp", "ccomp"}:
             if child.i in codes:
-                return codes[child.i]
+                return codes[child.i], child.i
             # A light verb's event noun: "pressed Israel to *hold talks*".
             for obj in child.children:
                 if obj.dep_ == "dobj" and obj.i in codes:
-                    return codes[obj.i]
+                    return codes[obj.i], obj.i
         elif child.dep_ == "prep" and child.lower_ == "for":
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.i in codes:
-                    return codes[obj.i]
+                    return codes[obj.i], obj.i
     return None
 
 
@@ -211,6 +220,15 @@ class EventBuilder:
                 best[key] = event
         ctx.events.extend(sorted(best.values(), key=lambda e: (e.start, e.extra.get("token", 0))))
 
+    def _is_accusation(self, ctx: DocContext, code: str, token: int, triggers: frozenset[int]) -> bool:
+        """Whether saying that the event ``code`` at ``token`` happened accuses someone.
+
+        "Russia said Ukraine shelled the plant" does; "they said they will attack" is no
+        accusation but a plan.
+        """
+        said = modality_of(ctx.doc[token], self.cues, triggers)
+        return lookup(code).quad_class == MATERIAL_CONFLICT and said in {ASSERTED, REPORTED}
+
     def _event(self, ctx: DocContext, cand: Candidate, triggers: frozenset[int]) -> Event | None:
         rule = cand.trigger.rule
         token = ctx.doc[cand.trigger.token]
@@ -220,7 +238,10 @@ class EventBuilder:
         if rejection is not None:
             # "refused to meet", "will not provide support": the refusal happened.
             code, modality = rejection, ASSERTED
-        code = refined_request(code, _asked_for(ctx, token.i) if code in REQUESTED else None)
+        if code in REQUESTED and (asked := _asked_for(ctx, token.i)):
+            code = refined_request(code, asked[0])
+        elif code in CLAIM_CODES and (said := _asked_for(ctx, token.i)) and self._is_accusation(ctx, *said, triggers):
+            code = ACCUSE
         date = date_of(ctx, token)
         on = value_to_date(date) if date else (ctx.article.published or dt.date.today())
         source = materialize(cand.source, on, self.gazetteer)
