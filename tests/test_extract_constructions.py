@@ -85,6 +85,10 @@ def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
         # saying that someone attacked is an accusation; saying one will attack is not
         ("Russia said Ukraine shelled the power plant.", {("RUS", "112", "UKR")}),
         ("The US said that Iraq had attacked Kuwait.", {("USA", "112", "IRQ"), ("IRQ", "190", "KWT")}),
+        # a demand or threat about an event noun, with the party in a prepositional phrase
+        ("Ukraine demanded the withdrawal of Russian troops.", {("UKR", "1056", "RUS-MIL")}),
+        ("Serbia demanded a meeting of the UN Security Council.", {("SRB", "106", "Q37470")}),
+        ("Bush threatened further action against Russia.", {("Q207", "130", "RUS")}),
         # assurances received are a promise made
         ("Kyiv received assurances from Washington.", {("USA", "030", "UKR")}),
         # who made the request that was rejected

@@ -152,7 +152,8 @@ def refined_request(code: str, asked: str) -> str:
 def _asked_for(ctx: DocContext, token: int) -> tuple[str, int] | None:
     """The code and trigger of the event a request or a claim is about.
 
-    "urged X *to withdraw*", "asked X *for aid*", "said that Iraq *had attacked*".
+    "urged X *to withdraw*", "asked X *for aid*", "demanded *talks*", "said that Iraq
+    *had attacked*".
     """
     codes = {m.token: m.rule.code for m in reversed(ctx.triggers)}
     for child in ctx.doc[token].children:
@@ -163,6 +164,9 @@ def _asked_for(ctx: DocContext, token: int) -> tuple[str, int] | None:
             for obj in child.children:
                 if obj.dep_ == "dobj" and obj.i in codes:
                     return codes[obj.i], obj.i
+        elif child.dep_ == "dobj" and child.i in codes and ctx.doc[token].pos_ == "VERB":
+            # An event noun as object: "demanded a meeting", "urged talks".
+            return codes[child.i], child.i
         elif child.dep_ == "prep" and child.lower_ == "for":
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.i in codes:
