@@ -233,6 +233,9 @@ def test_named_but_unknown_actors_take_part_in_verbal_events(extractor: Extracto
     assert (event.source.key, event.cameo) == ("Q6279", "111")
     # The unknown name keeps its text and never becomes a country.
     assert event.target.label == "Elon Musk" and event.target.country is None and not event.target.resolved
+    # A role that is also a proper name ("Congress") is a named body.
+    events = extractor.extract(Article("t", "Congress is asking Obama to help Iran.", published=DAY))
+    assert ("Congress", "023", "Q76") in {(e.source.label, e.cameo, e.target.key) for e in events}
     # A role noun with no name or country is still not a party.
     assert not extractor.extract(Article("t", "Reporters criticised the prosecutor.", published=DAY))
 

@@ -396,7 +396,9 @@ class _DocMentions:
             return ActorRef("group", owner, span.text, "role", sector=role.sector)
         if owner is not None:
             return ActorRef("group", owner, span.text, "role", sector=role.sector)
-        return ActorRef("unresolved", None, span.text, "role", sector=role.sector)
+        # "Congress", "Parliament": a role that is also a proper name is a named body.
+        named = span.text[:1].isupper() and token.ent_type_ in ACTOR_ENTITY_LABELS
+        return ActorRef("unresolved", None, span.text, "ner" if named else "role", sector=role.sector)
 
     def _entity_ref(self, token: Token) -> list[ActorRef]:
         if token.ent_iob_ == "O" or token.ent_type_ not in ACTOR_ENTITY_LABELS or token.ent_type_ == "NORP":
