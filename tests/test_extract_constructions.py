@@ -89,6 +89,11 @@ def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
         ("Ukraine demanded the withdrawal of Russian troops.", {("UKR", "1056", "RUS-MIL")}),
         ("Serbia demanded a meeting of the UN Security Council.", {("SRB", "106", "Q37470")}),
         ("Bush threatened further action against Russia.", {("Q207", "130", "RUS")}),
+        # the threatened act's target may hang from its object
+        ("Hamas threatened to resume attacks in Israel.", {("NSA-HAMAS", "1384", "ISR")}),
+        # a blockade tightened or lifted
+        ("NATO would tighten the naval blockade of Serbia.", {("Q7184", "1312", "SRB")}),
+        ("The Israeli army lifted a blockade on Palestinian trucks.", {("ISR-MIL", "0872", "PSE")}),
         # assurances received are a promise made
         ("Kyiv received assurances from Washington.", {("USA", "030", "UKR")}),
         # who made the request that was rejected

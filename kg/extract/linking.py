@@ -38,7 +38,7 @@ __all__ = ["ArgumentLinker", "Candidate"]
 #: CAMEO roots whose events are symmetric enough to code both ways when no direction is given.
 RECIPROCAL_ROOTS = frozenset({"04"})
 #: Prepositions whose object is what a controlled clause acts on when it has no direct object.
-XOBJ_PREPS = ("to", "against", "on")
+XOBJ_PREPS = ("to", "against", "on", "in")
 #: Violent event nouns ("shelling", "air strike") that may name who caused a passive event.
 CAUSE_ROOTS = frozenset({"18", "19", "20"})
 CAUSE_PREPS = ("in", "during", "by")
@@ -259,11 +259,11 @@ class ArgumentLinker:
             elif slot == "comp":
                 tokens = self._reported(ctx, token)
             elif slot == "xobj":
-                # "threatened to invade *Iraq*", "threatened to cut off gas to *Moldova*".
+                # "threatened to invade *Iraq*", "threatened to cut off gas to *Moldova*",
+                # "threatened to resume attacks in *Israel*".
                 for clause in children(token, {"xcomp"}):
-                    tokens += children(clause, {"dobj"}) + [
-                        o for prep in XOBJ_PREPS for o in prep_objects(clause, prep)
-                    ]
+                    objects = children(clause, {"dobj"})
+                    tokens += objects + [o for t in (clause, *objects) for p in XOBJ_PREPS for o in prep_objects(t, p)]
             elif slot.startswith("p:"):
                 prep = slot[2:]
                 for host_token in (token, obj, host):
