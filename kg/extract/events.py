@@ -112,17 +112,22 @@ REFUSED = {
 }  # fmt: skip
 
 
+def _by_prefix(table: dict[str, str], code: str) -> str | None:
+    """The value of the longest prefix of ``code`` in ``table`` (CAMEO codes nest by prefix)."""
+    for length in (4, 3, 2):
+        found = table.get(code[:length])
+        if found is not None:
+            return found
+    return None
+
+
 def refused(code: str) -> str | None:
     """The rejection code for refusing the act coded ``code``, or None if CAMEO has none.
 
     >>> refused("042"), refused("0841"), refused("070"), refused("163")
     ('125', '1243', '121', None)
     """
-    for length in (3, 2):
-        found = REFUSED.get(code[:length])
-        if found is not None:
-            return found
-    return None
+    return _by_prefix(REFUSED, code)
 
 
 #: Statements and disapprovals that report a material conflict act are accusations.
@@ -140,22 +145,15 @@ def refined_request(code: str, asked: str) -> str:
     ('020', '051')
     """
     table = REQUESTED.get(code)
-    if table is None:
-        return code
-    for length in (4, 3, 2):
-        found = table.get(asked[:length])
-        if found is not None:
-            return found
-    return code
+    return (_by_prefix(table, asked) if table else None) or code
 
 
-def _asked_for(ctx: DocContext, token: int) -> tuple[str, int] | None:
+def _asked_for(ctx: DocContext, token: int, codes: dict[int, str]) -> tuple[str, int] | None:
     """The code and trigger of the event a request or a claim is about.
 
     "urged X *to withdraw*", "asked X *for aid*", "demanded *talks*", "said that Iraq
-    *had attacked*".
+    *had attacked*". ``codes`` maps trigger tokens to their codes.
     """
-    codes = {m.token: m.rule.code for m in reversed(ctx.triggers)}
     for child in ctx.doc[token].children:
         if child.dep_ in {"xcomp", "ccomp"}:
             if child.i in codes:
@@ -214,9 +212,11 @@ class EventBuilder:
 
     def __call__(self, ctx: DocContext) -> None:
         triggers = frozenset(m.token for m in ctx.triggers)
+        # The first rule matched on a token speaks for it.
+        codes = {m.token: m.rule.code for m in reversed(ctx.triggers)}
         best: dict[tuple[int, str, str, str], Event] = {}
         for cand in ctx.candidates:
-            event = self._event(ctx, cand, triggers)
+            event = self._event(ctx, cand, triggers, codes)
             if event is None:
                 continue
             key = (event.start, event.source.key, event.cameo, event.target.key)
@@ -233,7 +233,7 @@ class EventBuilder:
         said = modality_of(ctx.doc[token], self.cues, triggers)
         return lookup(code).quad_class == MATERIAL_CONFLICT and said in {ASSERTED, REPORTED}
 
-    def _event(self, ctx: DocContext, cand: Candidate, triggers: frozenset[int]) -> Event | None:
+    def _event(self, ctx: DocContext, cand: Candidate, triggers: frozenset[int], codes: dict[int, str]) -> Event | None:
         rule = cand.trigger.rule
         token = ctx.doc[cand.trigger.token]
         modality = modality_of(token, self.cues, triggers)
@@ -242,9 +242,13 @@ class EventBuilder:
         if rejection is not None:
             # "refused to meet", "will not provide support": the refusal happened.
             code, modality = rejection, ASSERTED
-        if code in REQUESTED and (asked := _asked_for(ctx, token.i)):
+        if code in REQUESTED and (asked := _asked_for(ctx, token.i, codes)):
             code = refined_request(code, asked[0])
-        elif code in CLAIM_CODES and (said := _asked_for(ctx, token.i)) and self._is_accusation(ctx, *said, triggers):
+        elif (
+            code in CLAIM_CODES
+            and (said := _asked_for(ctx, token.i, codes))
+            and self._is_accusation(ctx, *said, triggers)
+        ):
             code = ACCUSE
         date = date_of(ctx, token)
         on = value_to_date(date) if date else (ctx.article.published or dt.date.today())
