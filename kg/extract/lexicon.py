@@ -115,6 +115,7 @@ class Cues:
     symmetric_codes: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
     refusal_verbs: frozenset[str] = frozenset()
+    weapon_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -223,6 +224,7 @@ def _load_cues(path: Path) -> Cues:
         symmetric_codes=words.get("symmetric_code", frozenset()),
         reporting_verbs=words.get("reporting_verb", frozenset()),
         refusal_verbs=words.get("refusal_verb", frozenset()),
+        weapon_nouns=words.get("weapon_noun", frozenset()),
     )
 
 

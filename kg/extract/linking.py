@@ -200,8 +200,11 @@ class ArgumentLinker:
                 if refs:
                     return refs, how or "nsubj"
             elif slot == "subj.mod":
-                # "Israeli airstrikes hit Gaza": the owner named on the subject acts.
+                # "Israeli airstrikes hit Gaza": the owner named on a violent subject acts;
+                # not so for "US sanctions target Russian efforts".
                 tokens, _ = subject(token)
+                violent = {m.token for m in ctx.triggers if m.rule.code[:2] in CAUSE_ROOTS}
+                tokens = [t for t in tokens if t.i in violent or lemma(t) in self.cues.weapon_nouns]
                 refs = self._refs(ctx, [m for t in tokens for m in self._name_modifiers(ctx, t)])
                 if refs:
                     return refs, "owner"
