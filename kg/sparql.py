@@ -196,6 +196,7 @@ def run_update(
     from pyparsing import ParseBaseException
     from rdflib.plugins.sparql.algebra import translateUpdate
     from rdflib.plugins.sparql.parser import parseUpdate
+    from rdflib.plugins.sparql.sparql import Update
     from rdflib.plugins.sparql.update import evalUpdate
 
     from kg.vocab import PREFIXES
@@ -206,6 +207,8 @@ def run_update(
         raise QueryError(f"invalid SPARQL update: {exc}", where="update") from None
     refuse_remote(parsed, "update")
     update = translateUpdate(parsed, base=base, initNs=PREFIXES)
+    if not isinstance(update, Update):
+        return  # an update with no operation (empty, or only prefixes) is valid and does nothing
     if using_graphs or using_named_graphs:
         for op in update.algebra:
             if op.name == "Modify" and _update_dataset_conflict(op):

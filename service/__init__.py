@@ -25,6 +25,10 @@ else from the environment variable named in brackets, else the default.
 ``SPARQL_TIMEOUT`` (``DIPLOKG_SPARQL_TIMEOUT``)
     Seconds a query may run before its process is killed and the client
     gets a 503. Default 30.
+``SPARQL_UPDATE_TIMEOUT`` (``DIPLOKG_SPARQL_UPDATE_TIMEOUT``)
+    Seconds a write (``/sparql/update``, ``PUT``/``POST /store``) may take to
+    be evaluated before its process is killed; the client gets a 503 and the
+    store is unchanged. Default: the value of ``SPARQL_TIMEOUT``.
 ``SPARQL_UPDATE_TOKEN`` (``DIPLOKG_SPARQL_UPDATE_TOKEN``)
     Bearer token for ``/sparql/update`` and writes to ``/store``; unset (the
     default) means the service is read-only. At least 16 characters.
@@ -63,6 +67,7 @@ DEFAULTS: dict[str, int] = {
 #: Other settings with their defaults; each may also come from ``DIPLOKG_<KEY>``.
 OTHER_DEFAULTS: dict[str, Any] = {
     "SPARQL_TIMEOUT": 30.0,
+    "SPARQL_UPDATE_TIMEOUT": None,
     "SPARQL_UPDATE_TOKEN": None,
     "CORS_ORIGINS": "",
     "ACCESS_LOG": True,
@@ -100,19 +105,24 @@ def _lookup(config: Mapping[str, Any], key: str) -> tuple[Any, str] | None:
     return None
 
 
+def _seconds(key: str, value: Any, source: str) -> float:
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        raise ConfigurationError(f"{key} must be a number of seconds, got {value!r}", where=source) from None
+    if not 0 < seconds <= 86_400 or isinstance(value, bool):
+        raise ConfigurationError(f"{key} must be between 0 and 86400 s, got {value!r}", where=source)
+    return seconds
+
+
 def _other_settings(config: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = dict(OTHER_DEFAULTS)
-    found = _lookup(config, "SPARQL_TIMEOUT")
-    if found is not None:
-        value, source = found
-        try:
-            seconds = float(value)
-        except (TypeError, ValueError):
-            message = f"SPARQL_TIMEOUT must be a number of seconds, got {value!r}"
-            raise ConfigurationError(message, where=source) from None
-        if not 0 < seconds <= 86_400 or isinstance(value, bool):
-            raise ConfigurationError(f"SPARQL_TIMEOUT must be between 0 and 86400 s, got {value!r}", where=source)
-        out["SPARQL_TIMEOUT"] = seconds
+    for key in ("SPARQL_TIMEOUT", "SPARQL_UPDATE_TIMEOUT"):
+        found = _lookup(config, key)
+        if found is not None and found[0] is not None:
+            out[key] = _seconds(key, *found)
+    if out["SPARQL_UPDATE_TIMEOUT"] is None:
+        out["SPARQL_UPDATE_TIMEOUT"] = out["SPARQL_TIMEOUT"]
     found = _lookup(config, "SPARQL_UPDATE_TOKEN")
     if found is not None and found[0]:
         token, source = found

@@ -111,8 +111,12 @@ def _read_until(fd: int, deadline: float) -> bytes | None:
         chunks.append(chunk)
 
 
-def run_killable(fn: Callable[[], T], *, timeout: float | None = None, started: float | None = None) -> T:
+def run_killable(
+    fn: Callable[[], T], *, timeout: float | None = None, started: float | None = None, what: str = "query"
+) -> T:
     """Run ``fn`` in a forked child and return its (picklable) result.
+
+    ``what`` names the work in the messages ("query", "update").
 
     Raises
     ------
@@ -128,7 +132,10 @@ def run_killable(fn: Callable[[], T], *, timeout: float | None = None, started: 
     limit = float(app.config["SPARQL_TIMEOUT"] if timeout is None else timeout)
     deadline = (started or time.monotonic()) + limit
     slots: threading.BoundedSemaphore = app.extensions[_EXTENSION]
-    too_slow = f"the query did not finish within the {limit:g} s time limit and was stopped"
+    too_slow = f"the {what} did not finish within the {limit:g} s time limit and was stopped"
+    if what != "query":
+        # The child only computed the change; the parent never applied it.
+        too_slow += "; nothing was changed"
     if not slots.acquire(timeout=max(0.0, deadline - time.monotonic())):
         raise QueryTimeout("the server is busy with other queries; try again later")
     try:
@@ -149,10 +156,10 @@ def run_killable(fn: Callable[[], T], *, timeout: float | None = None, started: 
     finally:
         slots.release()
     if data is None:
-        app.logger.warning("query killed after %.1f s", limit)
+        app.logger.warning("%s killed after %.1f s", what, limit)
         raise QueryTimeout(too_slow, retry_after=None)
     if not data:
-        raise RuntimeError("the query process died without an answer")
+        raise RuntimeError(f"the {what} process died without an answer")
     outcome = pickle.loads(data)
     if outcome[0] == "ok":
         return outcome[1]
@@ -160,5 +167,5 @@ def run_killable(fn: Callable[[], T], *, timeout: float | None = None, started: 
         _, name, message, where = outcome
         cls = getattr(kg_errors, name, kg_errors.DiploKGError)
         raise cls(message, where=where)
-    app.logger.error("query process failed:\n%s", outcome[1])
-    raise RuntimeError("the query process failed")
+    app.logger.error("%s process failed:\n%s", what, outcome[1])
+    raise RuntimeError(f"the {what} process failed")

@@ -125,7 +125,8 @@ PATHS: dict[str, dict[str, Any]] = {
                     "application/sparql-update": {"schema": {"type": "string"}},
                 },
             },
-            "responses": {"204": {"description": "done"}} | _errors(400, 401, 413, 415),
+            # 503: the update ran past SPARQL_UPDATE_TIMEOUT (nothing was changed), or the store failed.
+            "responses": {"204": {"description": "done"}} | _errors(400, 401, 413, 415, 503),
         }
     },
     "/store": {
@@ -140,20 +141,20 @@ PATHS: dict[str, dict[str, Any]] = {
             "parameters": _GRAPH_PARAMS,
             "requestBody": _RDF_BODY,
             "responses": {"201": {"description": "created"}, "204": {"description": "replaced"}}
-            | _errors(400, 401, 413, 415),
+            | _errors(400, 401, 413, 415, 503),
         },
         "post": {
             "summary": "Add triples to a named graph (token)",
             "security": _BEARER,
             "parameters": _GRAPH_PARAMS,
             "requestBody": _RDF_BODY,
-            "responses": {"204": {"description": "added"}} | _errors(400, 401, 413, 415),
+            "responses": {"204": {"description": "added"}} | _errors(400, 401, 413, 415, 503),
         },
         "delete": {
             "summary": "Drop a named graph (token)",
             "security": _BEARER,
             "parameters": _GRAPH_PARAMS,
-            "responses": {"204": {"description": "dropped"}} | _errors(400, 401, 404),
+            "responses": {"204": {"description": "dropped"}} | _errors(400, 401, 404, 503),
         },
     },
     "/api/queries": {

@@ -37,7 +37,16 @@ from service.executor import run_killable
 from service.formats import GRAPH_FORMATS, GRAPH_NAMES, RESULT_FORMATS, RESULT_NAMES, Format, negotiate
 from service.store import get_kg
 
-__all__ = ["CheckedQuery", "ProtocolDataset", "answer", "bp", "check_query", "protocol_dataset", "run_query"]
+__all__ = [
+    "CheckedQuery",
+    "ProtocolDataset",
+    "answer",
+    "bp",
+    "check_escapes",
+    "check_query",
+    "protocol_dataset",
+    "run_query",
+]
 
 bp = Blueprint("sparql", __name__)
 
@@ -103,6 +112,25 @@ def _is_update(text: str) -> bool:
     return True
 
 
+def check_escapes(text: str, where: str) -> None:
+    """Refuse ``\\u`` escapes that name no character, before any engine expands them.
+
+    Both engines expand ``\\uXXXX`` anywhere in the text; a surrogate
+    (``\\uD800``) then reaches the result writers, which cannot encode it, and
+    rdflib raises on a code point beyond U+10FFFF.
+    """
+    from rdflib.plugins.sparql.parser import expandUnicodeEscapes
+
+    try:
+        expandUnicodeEscapes(text).encode("utf-8")
+    except ValueError:  # UnicodeEncodeError is one
+        raise QueryError(
+            "the text escapes a code point that is not a character (a surrogate \\uD800-\\uDFFF, "
+            "or beyond \\U0010FFFF)",
+            where=where,
+        ) from None
+
+
 def check_query(text: str, kg: KnowledgeGraph, max_length: int) -> CheckedQuery:
     """Parse ``text`` and make sure it may run on this read-only endpoint.
 
@@ -116,6 +144,7 @@ def check_query(text: str, kg: KnowledgeGraph, max_length: int) -> CheckedQuery:
         raise QueryError(f"the query is longer than {max_length:,} characters", where="query")
     if not text.strip():
         raise QueryError("the query is empty", where="query")
+    check_escapes(text, "query")
     try:
         parsed = parseQuery(text)
     except ParseBaseException as exc:

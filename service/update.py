@@ -12,9 +12,26 @@ JSON-LD or TriG: never RDF/XML (XML entities and DOCTYPEs are a classic way
 to read local files), and JSON-LD only with inline contexts (a remote
 ``@context`` would make the server fetch a URL).
 
-Updates run in the server process under the store's write lock: they change
-the store, so they cannot run in a throw-away child like queries. They are
-checked first like queries (no ``LOAD``, no ``SERVICE``).
+Writes have a wall-clock limit (``SPARQL_UPDATE_TIMEOUT``) and are never
+left half done. Neither engine can be stopped from inside the process, and
+only the server process may write an Oxigraph store (RocksDB allows one
+read-write opener). So a write is split in two:
+
+1. a forked child, killed at the deadline like a query's, evaluates the
+   update (or parses the ``/store`` body) over a copy-on-write
+   :class:`~kg.store.overlay.OverlayStore` of the store (an Oxigraph store
+   opened read-only, a memory store as inherited) and sends back the net
+   change: graphs dropped, quads removed, quads added;
+2. the server process commits that change in one step
+   (:meth:`~kg.store.backends.Backend.apply_changes`: one Oxigraph
+   transaction).
+
+If the child is killed, or the update fails in any operation, nothing is
+committed: a request's operations succeed or fail together. The write lock
+is held from the child's start to the commit, so the change is applied to
+the very state it was computed from; a request that cannot get the lock
+before its deadline gets a 503 too. Updates are checked like queries (no
+``LOAD``, no ``SERVICE``).
 """
 
 from __future__ import annotations
@@ -23,19 +40,30 @@ import hmac
 import json
 import re
 import time
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from flask import Blueprint, Response, current_app, request
-from rdflib import Graph, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.exceptions import ParserError
 from werkzeug.exceptions import NotFound, Unauthorized, UnsupportedMediaType
 
 from kg.errors import InputError, QueryError
 from kg.sparql import run_update
 from kg.store import KnowledgeGraph
+from kg.store.overlay import ChangeSet, OverlayStore
 from kg.vocab import bind_prefixes
-from service.executor import run_killable
+from service.executor import QueryTimeout, run_killable
 from service.formats import GRAPH_FORMATS, GRAPH_NAMES, negotiate
-from service.sparql import TRUNCATED_HEADER, _engine_errors, open_dataset, protocol_dataset, request_body_text
+from service.sparql import (
+    TRUNCATED_HEADER,
+    _engine_errors,
+    check_escapes,
+    open_dataset,
+    protocol_dataset,
+    request_body_text,
+)
 from service.store import get_kg, write_lock
 
 __all__ = ["bp", "require_token"]
@@ -98,6 +126,7 @@ def _update_text() -> str:
     limit = current_app.config["SPARQL_MAX_QUERY_LENGTH"]
     if len(text) > limit:
         raise QueryError(f"the update is longer than {limit:,} characters", where="update")
+    check_escapes(text, "update")
     return text
 
 
@@ -106,16 +135,51 @@ def _changed(kg: KnowledgeGraph) -> None:
     kg.revision += 1
 
 
+@contextmanager
+def _writing(started: float) -> Iterator[float]:
+    """Hold the write lock, waiting for it no later than the write's deadline; yields the limit."""
+    limit = float(current_app.config["SPARQL_UPDATE_TIMEOUT"])
+    lock = write_lock()
+    if not lock.acquire(timeout=max(0.0, started + limit - time.monotonic())):
+        raise QueryTimeout("the store is busy with another write; try again later")
+    try:
+        yield limit
+    finally:
+        lock.release()
+
+
+def _compute(url: str, kg: KnowledgeGraph, change: Callable[[Dataset], None]) -> ChangeSet:
+    """Child side: run ``change`` on a copy-on-write view of the store and return what it changed."""
+    overlay = OverlayStore(open_dataset(url, kg).store)
+    change(Dataset(store=overlay, default_union=True))
+    return overlay.changes()
+
+
+def _write(kg: KnowledgeGraph, change: Callable[[Dataset], None], started: float, limit: float) -> None:
+    """Evaluate ``change`` in a killable child, then commit its net effect here (call under the write lock)."""
+    url = kg.url
+    changes = run_killable(lambda: _compute(url, kg, change), timeout=limit, started=started, what="update")
+    if changes:
+        kg.backend.apply_changes(changes)
+        _changed(kg)
+
+
 @bp.post("/sparql/update")
 def sparql_update() -> Response:
     """Run one SPARQL 1.1 Update (token required); 204 on success."""
+    started = time.monotonic()
     require_token()
     text = _update_text()
     spec = protocol_dataset("using-graph-uri", "using-named-graph-uri")
+    base = request.base_url
+
+    def change(dataset: Dataset) -> None:
+        with _engine_errors("the update cannot be run"):
+            run_update(dataset, text, using_graphs=spec.default, using_named_graphs=spec.named, base=base)
+
     kg = get_kg()
-    with write_lock(), _engine_errors("the update cannot be run"):
-        run_update(kg.dataset, text, using_graphs=spec.default, using_named_graphs=spec.named, base=request.base_url)
-        _changed(kg)
+    with _writing(started) as limit:
+        _write(kg, change, started, limit)
     return Response(status=204)
 
 
@@ -153,31 +217,40 @@ def _names_a_url(context: object) -> bool:
     return isinstance(context, str) or (isinstance(context, list) and any(isinstance(c, str) for c in context))
 
 
-def _body_graph(name: URIRef) -> Graph:
+def _body_format() -> str:
+    """rdflib's parser name for the request body's media type (415 if it is not accepted)."""
     fmt = _BODY_FORMATS.get(request.mimetype)
     if fmt is None:
         raise UnsupportedMediaType(
             f"send the graph as one of {', '.join(sorted(_BODY_FORMATS))} (RDF/XML is not accepted)"
         )
-    text = request_body_text("body")
+    return fmt
+
+
+def _parse_body(text: str, fmt: str, media_type: str, name: URIRef) -> Graph:
+    """The body's triples as a graph named ``name`` (child side: parsing takes time too)."""
     graph = Graph(identifier=name)
     if fmt == "json-ld":
         try:
             _refuse_remote_context(json.loads(text))
         except json.JSONDecodeError as exc:
             raise InputError(f"the body is not JSON: {exc}", where="body") from None
+        except RecursionError:
+            raise InputError("the body is nested too deeply", where="body") from None
     try:
-        if fmt == "trig":
-            from rdflib import Dataset
-
-            ds = Dataset()
-            ds.parse(data=text, format="trig", publicID=str(name))
-            for s, p, o, _ in ds.quads((None, None, None, None)):
-                graph.add((s, p, o))
-        else:
-            graph.parse(data=text, format=fmt, publicID=str(name))
+        with warnings.catch_warnings():
+            # rdflib's JSON-LD parser uses rdflib's own deprecated ConjunctiveGraph. (Changing
+            # the warning filters is safe here: this runs in the single-threaded child.)
+            warnings.filterwarnings("ignore", "ConjunctiveGraph is deprecated", DeprecationWarning)
+            if fmt == "trig":
+                ds = Dataset()
+                ds.parse(data=text, format="trig", publicID=str(name))
+                for s, p, o, _ in ds.quads((None, None, None, None)):
+                    graph.add((s, p, o))
+            else:
+                graph.parse(data=text, format=fmt, publicID=str(name))
     except (SyntaxError, ParserError, ValueError) as exc:
-        raise InputError(f"the body is not valid {request.mimetype}: {str(exc)[:300]}", where="body") from None
+        raise InputError(f"the body is not valid {media_type}: {str(exc)[:300]}", where="body") from None
     return graph
 
 
@@ -227,42 +300,50 @@ def _named_target() -> URIRef:
     return name
 
 
+def _write_body(replace: bool) -> bool:
+    """Add the body's triples to the named graph, replacing it if ``replace``; True if the graph existed."""
+    started = time.monotonic()
+    require_token()
+    name = _named_target()
+    fmt, media_type = _body_format(), request.mimetype
+    text = request_body_text("body")
+
+    def change(dataset: Dataset) -> None:
+        graph = _parse_body(text, fmt, media_type, name)
+        if replace:
+            dataset.remove_graph(name)
+        target = dataset.get_context(name)
+        dataset.addN((s, p, o, target) for s, p, o in graph)
+
+    kg = get_kg()
+    with _writing(started) as limit:
+        existed = _exists(kg, name)
+        _write(kg, change, started, limit)
+    return existed
+
+
 @bp.put("/store")
 def store_put() -> Response:
     """Replace a named graph with the body (201 if it is new, 204 otherwise)."""
-    require_token()
-    name = _named_target()
-    graph = _body_graph(name)
-    kg = get_kg()
-    with write_lock():
-        existed = _exists(kg, name)
-        kg.backend.replace_graphs([graph])
-        _changed(kg)
-    return Response(status=204 if existed else 201)
+    return Response(status=204 if _write_body(replace=True) else 201)
 
 
 @bp.post("/store")
 def store_post() -> Response:
     """Add the body's triples to a named graph (204)."""
-    require_token()
-    name = _named_target()
-    graph = _body_graph(name)
-    kg = get_kg()
-    with write_lock():
-        target = kg.dataset.graph(name)
-        for triple in graph:
-            target.add(triple)
-        _changed(kg)
+    _write_body(replace=False)
     return Response(status=204)
 
 
 @bp.delete("/store")
 def store_delete() -> Response:
     """Drop a named graph (204; 404 if there is none)."""
+    started = time.monotonic()
     require_token()
     name = _named_target()
     kg = get_kg()
-    with write_lock():
+    # One Oxigraph DROP, or a dict removal in memory: fast, so it runs here.
+    with _writing(started):
         if not _exists(kg, name):
             raise NotFound(f"no graph <{name}> in this store")
         kg.backend.drop_graph(name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -16,6 +17,7 @@ from helpers import sample_article
 from rdflib import Graph, URIRef
 
 TIMEOUT = 2.0
+TOKEN = "clients-test-token-0123456789"
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 REGEX = 'SELECT * WHERE { BIND(REGEX("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!", "^(a+)+$") AS ?x) }'
 
@@ -28,7 +30,14 @@ def _free_port() -> int:
 
 def _serve(store: str, tmp_path, name: str):
     port = _free_port()
-    env = dict(os.environ, DIPLOKG_STORE=store, DIPLOKG_SPARQL_TIMEOUT=str(TIMEOUT), DIPLOKG_ACCESS_LOG="0")
+    env = dict(
+        os.environ,
+        DIPLOKG_STORE=store,
+        DIPLOKG_SPARQL_TIMEOUT=str(TIMEOUT),
+        DIPLOKG_ACCESS_LOG="0",
+        # Updates are enabled so that runaway updates can be tried; none of these tests commits one.
+        DIPLOKG_SPARQL_UPDATE_TOKEN=TOKEN,
+    )
     log = open(tmp_path / f"{name}.log", "wb")  # noqa: SIM115 - closed with the server
     cmd = [sys.executable, "-m", "waitress", "--listen", f"127.0.0.1:{port}", "--threads", "6", "--call"]
     proc = subprocess.Popen([*cmd, "service:create_app"], env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -207,3 +216,60 @@ def test_runaway_query_is_killed_while_others_are_answered(request, which, query
     assert outcome["status"] == 503, outcome["body"][:200]
     assert b'"ok":false' in outcome["body"].replace(b" ", b"")
     assert outcome["elapsed"] < TIMEOUT + 2
+
+
+CARTESIAN_UPDATE = (
+    "INSERT { GRAPH <http://example.org/runaway> { ?a <http://example.org/p> ?d } } "
+    "WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+)
+REGEX_UPDATE = (
+    "INSERT { GRAPH <http://example.org/runaway> { <http://example.org/s> <http://example.org/p> ?x } } "
+    'WHERE { BIND(REGEX("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!", "^(a+)+$") AS ?x) }'
+)
+
+
+def _update(url: str, update: str, timeout: float = 30) -> tuple[int, bytes]:
+    from urllib.error import HTTPError
+    from urllib.parse import urlencode
+
+    request = urllib.request.Request(
+        f"{url}/sparql/update",
+        data=urlencode({"update": update}).encode(),
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as r:
+            return r.status, r.read()
+    except HTTPError as exc:
+        return exc.code, exc.read()
+
+
+def _content(url: str) -> list[bytes]:
+    with urllib.request.urlopen(f"{url}/export.nq", timeout=30) as r:
+        return sorted(r.read().splitlines())
+
+
+@pytest.mark.parametrize(("which", "update"), [("server", CARTESIAN_UPDATE), ("memory_server", REGEX_UPDATE)])
+def test_runaway_update_is_killed_changes_nothing_and_others_are_answered(request, which, update):
+    url = request.getfixturevalue(which)
+    before = _content(url)
+    outcome = {}
+
+    def slow() -> None:
+        started = time.monotonic()
+        outcome["status"], outcome["body"] = _update(url, update)
+        outcome["elapsed"] = time.monotonic() - started
+
+    thread = threading.Thread(target=slow)
+    thread.start()
+    time.sleep(0.3)
+    started = time.monotonic()
+    status, _ = _get(url, "ASK { ?s ?p ?o }")
+    quick = time.monotonic() - started
+    thread.join()
+    assert status == 200 and quick < 1.0
+    assert outcome["status"] == 503, outcome["body"][:200]
+    body = json.loads(outcome["body"])
+    assert body["ok"] is False and "nothing was changed" in body["message"]
+    assert outcome["elapsed"] < TIMEOUT + 2
+    assert _content(url) == before

@@ -152,6 +152,141 @@ def test_graph_store_refuses_rdf_xml_and_remote_json_ld_contexts(writable):
     assert response.status_code == 400 and "@context" in response.get_json()["message"]
 
 
+def _ask(client, query: str) -> bool:
+    return client.get("/sparql", query_string={"query": query}).get_json()["boolean"]
+
+
+def _writable_app(kg, **config):
+    from service import create_app
+    from service.store import use_kg
+
+    app = create_app({"TESTING": True, "DIPLOKG_STORE": kg.url, "SPARQL_UPDATE_TOKEN": TOKEN, **config})
+    use_kg(app, kg)
+    return app.test_client()
+
+
+def test_update_past_its_time_limit_gets_503_and_changes_nothing(seeded_kg):
+    client = _writable_app(seeded_kg, SPARQL_TIMEOUT=30, SPARQL_UPDATE_TIMEOUT=1)
+    before = seeded_kg.stats()
+    # rdflib's REGEX backtracks exponentially on this pattern.
+    update = (
+        f"DROP ALL ; INSERT {{ GRAPH <{G}> {{ <http://example.org/s> <http://example.org/p> ?x }} }} "
+        'WHERE { BIND(REGEX("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!", "^(a+)+$") AS ?x) }'
+    )
+    started = time.monotonic()
+    response = client.post("/sparql/update", data={"update": update}, headers=AUTH)
+    assert time.monotonic() - started < 3
+    assert response.status_code == 503
+    body = response.get_json()
+    assert body["ok"] is False and "1 s time limit" in body["message"] and "nothing was changed" in body["message"]
+    # The DROP ALL before the runaway part was not applied either.
+    assert seeded_kg.stats() == before
+    ok = client.post(
+        "/sparql/update", data={"update": f"INSERT DATA {{ GRAPH <{G}> {{ <http://s> <http://p> 1 }} }}"}, headers=AUTH
+    )
+    assert ok.status_code == 204 and _ask(client, f"ASK {{ GRAPH <{G}> {{ ?s ?p 1 }} }}")
+
+
+def test_the_operations_of_an_update_succeed_or_fail_together(writable, seeded_kg):
+    before = seeded_kg.stats()
+    # The second operation fails (rdflib has no CREATE): the first one is not kept.
+    update = (
+        f"INSERT DATA {{ GRAPH <{G}> {{ <http://example.org/s> <http://example.org/p> 1 }} }} ; CREATE GRAPH <{G}2>"
+    )
+    response = writable.post("/sparql/update", data={"update": update}, headers=AUTH)
+    assert response.status_code == 400
+    assert seeded_kg.stats() == before and not _ask(writable, f"ASK {{ GRAPH <{G}> {{ ?s ?p ?o }} }}")
+
+
+def test_an_update_with_no_operation_is_valid(writable):
+    for update in ("", "PREFIX ex: <http://example.org/>", "# nothing"):
+        assert writable.post("/sparql/update", data={"update": update}, headers=AUTH).status_code == 204
+
+
+def test_update_timeout_setting_defaults_to_the_query_timeout(monkeypatch):
+    from kg.errors import ConfigurationError
+    from service import create_app
+
+    assert create_app({"DIPLOKG_STORE": "memory:", "SPARQL_TIMEOUT": 7}).config["SPARQL_UPDATE_TIMEOUT"] == 7
+    monkeypatch.setenv("DIPLOKG_SPARQL_UPDATE_TIMEOUT", "90")
+    assert create_app({"DIPLOKG_STORE": "memory:"}).config["SPARQL_UPDATE_TIMEOUT"] == 90
+    for bad in ("soon", 0, -1, 10**6, True):
+        with pytest.raises(ConfigurationError, match="SPARQL_UPDATE_TIMEOUT"):
+            create_app({"DIPLOKG_STORE": "memory:", "SPARQL_UPDATE_TIMEOUT": bad})
+
+
+def test_writes_on_the_oxigraph_store_are_committed(store_url):
+    from helpers import sample_article
+
+    from kg.store import KnowledgeGraph
+
+    with KnowledgeGraph(store_url) as kg:
+        kg.write_articles([sample_article()], extractor="test/1")
+        client = _writable_app(kg)
+        turtle = "<http://example.org/s> <http://example.org/p> [ <http://example.org/q> 1 ] ."
+        put = client.put(f"/store?graph={G}", data=turtle, content_type="text/turtle", headers=AUTH)
+        assert put.status_code == 201
+        assert client.put(f"/store?graph={G}", data=turtle, content_type="text/turtle", headers=AUTH).status_code == 204
+        jsonld = json.dumps({"@id": "http://example.org/s", "http://example.org/r": "two"})
+        post = client.post(f"/store?graph={G}", data=jsonld, content_type="application/ld+json", headers=AUTH)
+        assert post.status_code == 204
+        got = client.get(f"/store?graph={G}", headers={"Accept": "application/n-triples"})
+        assert len(Graph().parse(data=got.data, format="nt")) == 3
+        # The stored blank node is deleted by identity (the commit cannot name it in SPARQL text).
+        update = f"DELETE WHERE {{ GRAPH <{G}> {{ ?b <http://example.org/q> ?v }} }}"
+        assert client.post("/sparql/update", data={"update": update}, headers=AUTH).status_code == 204
+        assert not _ask(client, "ASK { ?b <http://example.org/q> ?v }")
+        assert _ask(client, "ASK { <http://example.org/s> <http://example.org/r> 'two' }")
+        assert client.delete(f"/store?graph={G}", headers=AUTH).status_code == 204
+        assert client.get(f"/store?graph={G}").status_code == 404
+        assert kg.stats()["events"] == 2
+
+
+@pytest.mark.parametrize(
+    ("method", "body", "content_type"),
+    [
+        (
+            "post",
+            {
+                "update": "INSERT { GRAPH <http://example.org/g1> { <http://s> <http://p> ?x } } "
+                'WHERE { BIND(IRI("http://a b") AS ?x) }'
+            },
+            None,
+        ),
+        ("put", "<http://example.org/s> <http://example.org/p> <http://a\\u0020b> .", "text/turtle"),
+        ("put", '{"@id": "http://example.org/s", "http://example.org/p": "\\ud800"}', "application/ld+json"),
+        ("put", "[" * 100_000 + "]" * 100_000, "application/ld+json"),
+    ],
+    ids=["iri-with-a-space", "turtle-iri-with-a-space", "json-ld-lone-surrogate", "json-ld-nested"],
+)
+@pytest.mark.parametrize("backend", ["memory", "oxigraph"])
+def test_data_no_store_can_hold_is_refused_and_nothing_changes(backend, method, body, content_type, store_url):
+    from helpers import sample_article
+
+    from kg.store import KnowledgeGraph
+
+    with KnowledgeGraph("memory:" if backend == "memory" else store_url) as kg:
+        kg.write_articles([sample_article()], extractor="test/1")
+        client = _writable_app(kg)
+        before = kg.stats()
+        if method == "post":
+            response = client.post("/sparql/update", data=body, headers=AUTH)
+        else:
+            response = client.put(f"/store?graph={G}", data=body, content_type=content_type, headers=AUTH)
+        assert response.status_code == 400, response.get_json()
+        assert kg.stats() == before
+        assert client.get("/export.ttl").status_code == 200
+
+
+@pytest.mark.parametrize("escape", ["\\ud800", "\\uDFFF", "\\U0000D800", "\\uFFFFFFFF"])
+def test_escapes_of_non_characters_are_refused(writable, escape):
+    query = writable.get("/sparql", query_string={"query": f'SELECT * WHERE {{ BIND("{escape}" AS ?x) }}'})
+    assert query.status_code == 400 and "code point" in query.get_json()["message"]
+    update = f'INSERT DATA {{ GRAPH <{G}> {{ <http://s> <http://p> "{escape}" }} }}'
+    response = writable.post("/sparql/update", data={"update": update}, headers=AUTH)
+    assert response.status_code == 400 and response.get_json()["where"] == "update"
+
+
 # ---------------------------------------------------------------- named queries
 
 

@@ -17,13 +17,19 @@ another :class:`Backend` subclass (query and update URLs; writes as one
 from __future__ import annotations
 
 import os
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset, Graph, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from kg.errors import ConfigurationError, StoreError
+from kg.errors import ConfigurationError, InputError, StoreError
+
+if TYPE_CHECKING:
+    from kg.store.overlay import ChangeSet
 
 #: Above this many triples in one write, Oxigraph's bulk loader is used for new graphs.
 BULK_THRESHOLD = 20_000
@@ -56,6 +62,10 @@ class Backend(ABC):
     def export(self, fmt: str) -> bytes:
         """Serialise the whole store; ``fmt`` is one of :data:`kg.export.FORMATS`' keys."""
 
+    @abstractmethod
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """Commit a change set computed by :class:`kg.store.overlay.OverlayStore`, all or nothing."""
+
     def close(self) -> None:
         self.dataset.close()
 
@@ -79,6 +89,18 @@ class MemoryBackend(Backend):
         from kg.export import rdflib_export
 
         return rdflib_export(self.dataset, fmt)
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        # Refuse what the default backend could not store (and no serialiser could
+        # write back, such as a lone surrogate), so both backends accept the same data.
+        _oxigraph_quads(changes.added)
+        # In-memory set operations on terms already built: nothing here can fail halfway.
+        ds = self.dataset
+        for name in changes.dropped:
+            ds.remove_graph(ds.graph(name))
+        for s, p, o, name in changes.removed:
+            ds.store.remove((s, p, o), ds.get_context(name))
+        ds.addN((s, p, o, ds.get_context(name)) for s, p, o, name in changes.added)
 
 
 class OxigraphBackend(Backend):
@@ -143,6 +165,34 @@ class OxigraphBackend(Backend):
     def drop_graph(self, name: URIRef) -> None:
         self.ox.update(f"DROP SILENT GRAPH <{name}>")
 
+    def apply_changes(self, changes: ChangeSet) -> None:
+        import pyoxigraph as ox
+
+        if not changes:
+            return
+        if not changes.dropped and not changes.removed:
+            # Only additions (INSERT DATA, POST /store): Oxigraph's extend is one transaction too, and faster.
+            quads = [ox.Quad(*quad) for quad in _oxigraph_quads(changes.added)]
+            try:
+                self.ox.extend(quads)
+            except OSError as exc:
+                raise StoreError(f"the change could not be stored, nothing was changed: {exc}") from None
+            return
+        text, rows, slow_drops = _change_update(changes)
+        if not text:
+            return
+
+        def term(row: ox.Literal, position: ox.Literal) -> object:
+            return rows[int(row.value)][int(position.value)]
+
+        try:
+            self.ox.update(text, custom_functions={ox.NamedNode(_TERM[1:-1]): term})
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"the change could not be stored, nothing was changed: {exc}") from None
+        for row in slow_drops:
+            # Dropped by pattern, such a graph stays listed (empty) until removed by name.
+            self.ox.remove_graph(row[0])
+
     def export(self, fmt: str) -> bytes:
         import pyoxigraph as ox
 
@@ -165,6 +215,70 @@ class OxigraphBackend(Backend):
             self.ox.flush()
         del self.dataset
         del self.ox
+
+
+_PLAIN_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]*")
+_TERM = "<urn:x-diplokg:change-term>"
+
+
+def _oxigraph_quads(quads: Iterable[tuple]) -> list[tuple]:
+    """``quads`` as Oxigraph terms; InputError if one cannot be stored.
+
+    rdflib accepts terms Oxigraph refuses: an IRI with a space or a bad
+    percent-escape, a literal holding a lone surrogate (from a JSON ``\\ud800``).
+    """
+    from oxrdflib._converter import to_ox
+
+    try:
+        return [tuple(to_ox(term) for term in quad) for quad in quads]
+    except (ValueError, TypeError) as exc:  # ValueError includes UnicodeError
+        raise InputError(f"the data holds a term that cannot be stored: {exc}", where="data") from None
+
+
+def _change_update(changes: ChangeSet) -> tuple[str, list[tuple], list[tuple]]:
+    """One Oxigraph update for a change set: its text, the term rows it reads, the graphs dropped by pattern.
+
+    One SPARQL update is one Oxigraph transaction. Terms cannot all be spliced
+    into its text (a stored blank node has no syntax that names it), so the
+    update reads them by row number through the custom function ``_TERM``.
+    """
+    from oxrdflib._converter import to_ox
+
+    rows: list[tuple] = []
+    steps: list[str] = []
+
+    def block(items: list[tuple]) -> str:
+        first = len(rows)
+        rows.extend(items)
+        return "VALUES ?i { " + " ".join(map(str, range(first, len(rows)))) + " }"
+
+    slow_drops = []
+    for name in changes.dropped:
+        if name == DATASET_DEFAULT_GRAPH_ID:
+            steps.append("DROP SILENT DEFAULT")
+            continue
+        try:
+            node = to_ox(name)
+        except ValueError:
+            continue  # no graph of that name can be in the store
+        if isinstance(name, URIRef) and _PLAIN_IRI.fullmatch(name):
+            steps.append(f"DROP SILENT GRAPH <{name}>")
+        else:
+            slow_drops.append((node,))
+    if slow_drops:
+        where = f"{block(slow_drops)} BIND({_TERM}(?i, 0) AS ?g) GRAPH ?g {{ ?s ?p ?o }}"
+        steps.append(f"DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} WHERE {{ {where} }}")
+    for verb, change in (("DELETE", changes.removed), ("INSERT", changes.added)):
+        quads = list(change)
+        converted = list(zip(quads, _oxigraph_quads(quads), strict=True))
+        default = [ox_quad[:3] for quad, ox_quad in converted if quad[3] == DATASET_DEFAULT_GRAPH_ID]
+        named = [ox_quad for quad, ox_quad in converted if quad[3] != DATASET_DEFAULT_GRAPH_ID]
+        for group, template in ((default, "?s ?p ?o"), (named, "GRAPH ?g { ?s ?p ?o }")):
+            if group:
+                values = block(group)
+                binds = " ".join(f"BIND({_TERM}(?i, {k}) AS ?{v})" for k, v in enumerate("spog"[: len(group[0])]))
+                steps.append(f"{verb} {{ {template} }} WHERE {{ {values} {binds} }}")
+    return " ;\n".join(steps), rows, slow_drops
 
 
 def open_backend(url: str | None = None, *, read_only: bool = False) -> Backend:
