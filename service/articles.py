@@ -93,13 +93,19 @@ def _json_body() -> object:
     if not request.is_json:
         raise UnsupportedMediaType("send the article as a JSON object with Content-Type: application/json")
     try:
-        return json.loads(request.get_data().decode("utf-8"))
+        record = json.loads(request.get_data().decode("utf-8"))
+        # JSON may escape a lone surrogate ("\ud800"), which no UTF-8 text holds:
+        # spaCy, hashing and every serialiser would fail on it later.
+        json.dumps(record, ensure_ascii=False).encode("utf-8")
     except UnicodeDecodeError:
         raise InputError("the body is not valid UTF-8", where="body") from None
+    except UnicodeEncodeError:
+        raise InputError("the body holds an unpaired surrogate escape (such as \\ud800)", where="body") from None
     except json.JSONDecodeError as exc:
         raise InputError(f"the body is not valid JSON: {exc}", where="body") from None
     except RecursionError:
         raise InputError("the body is nested too deeply", where="body") from None
+    return record
 
 
 @bp.post("")

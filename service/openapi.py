@@ -29,8 +29,29 @@ def _errors(*codes: int) -> dict[str, Any]:
     return {str(c): _json(_ERROR, "error (the one JSON error shape)") for c in codes}
 
 
-def _param(name: str, where: str = "query", schema: dict | None = None, required: bool = False, doc: str = "") -> dict:
-    return {"name": name, "in": where, "required": required, "schema": schema or {"type": "string"}, "description": doc}
+def _param(
+    name: str,
+    where: str = "query",
+    schema: dict | None = None,
+    required: bool = False,
+    doc: str = "",
+    example: Any = None,
+) -> dict:
+    out = {"name": name, "in": where, "required": required, "schema": schema or {"type": "string"}, "description": doc}
+    if example is not None:
+        out["example"] = example
+    return out
+
+
+# Examples that succeed on a store with the sample data; schemathesis sends them first.
+_QUERY_EXAMPLE = "SELECT ?event ?source WHERE { ?event a dkg:Event ; dkg:source ?source } LIMIT 10"
+_GRAPH_EXAMPLE = "http://example.org/graphs/notes"
+_UPDATE_EXAMPLE = (
+    f"INSERT DATA {{ GRAPH <{_GRAPH_EXAMPLE}> {{\n"
+    '  <http://example.org/note/1> <http://www.w3.org/2000/01/rdf-schema#label> "checked by hand" } }'
+)
+_TURTLE_EXAMPLE = '<http://example.org/note/1> <http://www.w3.org/2000/01/rdf-schema#label> "checked by hand" .'
+_JSONLD_EXAMPLE = {"@id": "http://example.org/note/1", "http://www.w3.org/2000/01/rdf-schema#label": "checked by hand"}
 
 
 _SPARQL_RESULTS = {
@@ -53,11 +74,14 @@ _SPARQL_RESULTS = {
 }
 _RDF_BODY = {
     "required": True,
-    "content": {m: {"schema": {"type": "string"}} for m in ("text/turtle", "application/n-triples", "application/trig")}
-    | {"application/ld+json": {"schema": {"type": "object"}}},
+    "content": {
+        m: {"schema": {"type": "string"}, "example": _TURTLE_EXAMPLE}
+        for m in ("text/turtle", "application/n-triples", "application/trig")
+    }
+    | {"application/ld+json": {"schema": {"type": "object"}, "example": _JSONLD_EXAMPLE}},
 }
 _GRAPH_PARAMS = [
-    _param("graph", doc="the graph's IRI"),
+    _param("graph", doc="the graph's IRI", example=_GRAPH_EXAMPLE),
     _param("default", schema={"type": "string"}, doc="present: the default graph (union of all graphs)"),
 ]
 _DATASET_PARAMS = [
@@ -86,7 +110,10 @@ PATHS: dict[str, dict[str, Any]] = {
     "/sparql": {
         "get": {
             "summary": "SPARQL 1.1 query (read-only)",
-            "parameters": [_param("query", required=True, doc="the SPARQL query"), *_DATASET_PARAMS],
+            "parameters": [
+                _param("query", required=True, doc="the SPARQL query", example=_QUERY_EXAMPLE),
+                *_DATASET_PARAMS,
+            ],
             "responses": {"200": _SPARQL_RESULTS} | _errors(400, 406, 503),
         },
         "post": {
@@ -96,9 +123,14 @@ PATHS: dict[str, dict[str, Any]] = {
                 "required": True,
                 "content": {
                     "application/x-www-form-urlencoded": {
-                        "schema": {"type": "object", "properties": {"query": {"type": "string"}}, "required": ["query"]}
+                        "schema": {
+                            "type": "object",
+                            "properties": {"query": {"type": "string"}},
+                            "required": ["query"],
+                        },
+                        "example": {"query": _QUERY_EXAMPLE},
                     },
-                    "application/sparql-query": {"schema": {"type": "string"}},
+                    "application/sparql-query": {"schema": {"type": "string"}, "example": _QUERY_EXAMPLE},
                 },
             },
             "responses": {"200": _SPARQL_RESULTS} | _errors(400, 406, 413, 415, 503),
@@ -120,9 +152,10 @@ PATHS: dict[str, dict[str, Any]] = {
                             "type": "object",
                             "properties": {"update": {"type": "string"}},
                             "required": ["update"],
-                        }
+                        },
+                        "example": {"update": _UPDATE_EXAMPLE},
                     },
-                    "application/sparql-update": {"schema": {"type": "string"}},
+                    "application/sparql-update": {"schema": {"type": "string"}, "example": _UPDATE_EXAMPLE},
                 },
             },
             # 503: the update ran past SPARQL_UPDATE_TIMEOUT (nothing was changed), or the store failed.

@@ -360,6 +360,21 @@ def test_post_article_stores_it_and_reposting_changes_nothing(stub_client, kg):
     assert kg.stats()["events"] == 1, "re-ingesting replaces, never duplicates"
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"id": "a\\ud800", "text": "Putin went to Ankara."}',
+        '{"id": "a", "text": "Putin \\udfff went to Ankara."}',
+        '{"id": "a", "text": "Putin went to Ankara.", "title": "\\ud83d"}',
+    ],
+)
+def test_post_article_with_a_lone_surrogate_escape_is_refused(stub_client, kg, body):
+    # JSON can escape a surrogate that no UTF-8 text holds; it was a 500 (hashing, spaCy).
+    response = stub_client.post("/api/articles", data=body, content_type="application/json")
+    assert response.status_code == 400 and response.get_json()["where"] == "body"
+    assert kg.stats()["articles"] == 0
+
+
 @pytest.mark.spacy
 def test_post_article_with_the_real_extractor(app, kg):
     extract = pytest.importorskip("kg.extract")
