@@ -224,6 +224,7 @@ def test_passive_voice_and_military_groups(extractor: Extractor) -> None:
         ("Macron visited China on Monday, his office said.", "2024-01-29", "reported"),
         ("Officials said Macron would visit China next month.", "2024-02", "planned"),
         ("Officials said Macron had not visited China.", None, "negated"),
+        ("Macron would not dare visit China.", None, "negated"),
     ],
 )
 def test_dates_and_modality(extractor: Extractor, text: str, date: str | None, modality: str) -> None:

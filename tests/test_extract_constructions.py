@@ -230,6 +230,16 @@ def test_statements_without_a_target_are_not_events(extractor: Extractor, text: 
     assert not any(code.startswith("01") for _, code, _ in triples(extractor, text))
 
 
+def test_leaving_a_place_is_no_event_but_leaving_for_one_is_travel(extractor: Extractor) -> None:
+    assert not triples(extractor, "Putin left Moscow on Monday.")
+    assert triples(extractor, "Putin left for Ankara on Monday.") == {(PUTIN, "042", "TUR")}
+
+
+def test_an_unknown_person_keeps_the_name_a_pronoun_refers_to(extractor: Extractor) -> None:
+    events = extractor.extract(Article("t", "Jan Novak arrived in Kyiv. He criticised Russia.", published=DAY))
+    assert ("Jan Novak", "111", "RUS") in {(e.source.label, e.cameo, e.target.key) for e in events}
+
+
 def test_a_named_owner_of_a_peaceful_subject_does_not_attack(extractor: Extractor) -> None:
     assert not triples(extractor, "US sanctions target Russian companies.")
 

@@ -474,6 +474,9 @@ class _DocMentions:
             subjects = [c for c in group if c[3]]
             best = (subjects or group)[0]
         ref = best[2]
+        if ref.kind == "unresolved":
+            # An unknown person stays known by the name it was introduced with, not by "he".
+            return ActorRef(ref.kind, None, ref.text, ref.via, ref.sector, ref.country, True, office or ref.office)
         return ActorRef(ref.kind, ref.key, token.text, "anaphora", ref.sector, ref.country, True, office or ref.office)
 
     def _holds(self, ref: ActorRef, office: str, on: dt.date) -> bool:

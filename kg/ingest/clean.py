@@ -10,6 +10,8 @@ The heuristics, in order:
 
 1. whitespace: newlines normalised, runs of spaces collapsed, invisible
    characters dropped, paragraphs separated by exactly one blank line;
+   character references decoded, also those that lost their ``&`` on the way
+   ("Iran#39;s", "quot;peace quot;");
 2. code lines: many code punctuation characters ``{}();=`` relative to
    letters, or JSON key/value syntax;
 3. encoded blobs: long tokens without spaces that carry digits, ``%+=/_``
@@ -123,6 +125,8 @@ def clean_text(text: str) -> str:
     'Putin will visit Turkey.'
     >>> clean_text("Talks began.\\n\\nvar x=f(a);if(x){g(x)};y=(b);")
     'Talks began.'
+    >>> print(clean_text("The city #39;s envoy urged quot;restraint quot; &amp; calm; AT&T and R&D stay."))
+    The city's envoy urged "restraint " & calm; AT&T and R&D stay.
     """
     paragraphs = _paragraphs(_normalise(text))
     lines: list[tuple[int, str]] = []  # (paragraph number, line)
@@ -147,7 +151,29 @@ def has_prose(text: str) -> bool:
     return any(not _is_title_like(line.strip()) for line in text.splitlines() if line.strip())
 
 
+_NAMED_REFERENCES = {"quot": '"', "apos": "'", "amp": "&", "lt": "<", "gt": ">", "nbsp": " "}
+# Full references, and the numeric or quote references some feeds strip of their "&".
+_REFERENCE = re.compile(
+    r"&(?:#(?P<dec>\d{1,6})|#[xX](?P<hex>[0-9a-fA-F]{1,5})|(?P<name>quot|apos|amp|lt|gt|nbsp));"
+    r"|(?<![&\d])#(?P<orphan>\d{2,4});"
+    r"|(?<![\w&#])(?P<orphan_name>quot|apos|amp);"
+)
+
+
+def _reference(match: re.Match[str]) -> str:
+    number = match["dec"] or match["orphan"]
+    if number or match["hex"]:
+        code = int(number) if number else int(match["hex"], 16)
+        return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else ""
+    return _NAMED_REFERENCES[match["name"] or match["orphan_name"]]
+
+
+# "the city #39;s mosque": the feed also put a space before the lost apostrophe.
+_SPACED_POSSESSIVE = re.compile(r"(?<=\w) #39;(?=s\b)")
+
+
 def _normalise(text: str) -> str:
+    text = _REFERENCE.sub(_reference, _SPACED_POSSESSIVE.sub("'", text))
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Unicode line/paragraph separators and form feeds are line breaks too.
