@@ -2,12 +2,14 @@
 
 The store aggregates: one SPARQL query groups the selected events by source,
 target, quad class and CAMEO root (COUNT, SUM, MIN, MAX, GROUP_CONCAT), so
-Python receives one row per dyad and root, never the event triples. From those
-rows come
+Python receives one row per dyad and root, never the event triples. On an
+Oxigraph store the query joins one subquery per event property, which Oxigraph
+joins by hashing instead of one index look-up per event and property (see
+:func:`~kg.analysis.queries.filter_subqueries`). From those rows come
 
+* a weighted :class:`networkx.DiGraph` with one edge per (source, target), and
 * a :class:`networkx.MultiDiGraph` with one edge per (source, target, quad
-  class), keyed by the quad class, and
-* a weighted :class:`networkx.DiGraph` with one edge per (source, target).
+  class), keyed by the quad class (built when first asked for).
 
 Nodes are actor keys (``RUS``, ``Q7747``, a slug), or with
 ``Filters(level="country")`` country codes (people and agencies merged into
@@ -33,18 +35,28 @@ object's revision.) See :mod:`kg.analysis` for an example.
 
 from __future__ import annotations
 
+import gc
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 from rdflib import URIRef
 
 from kg.analysis.filters import Filters
-from kg.analysis.queries import actor_attributes, actor_key, filter_clauses, select_lexical
+from kg.analysis.queries import (
+    actor_key,
+    event_actor_attributes,
+    filter_clauses,
+    filter_subqueries,
+    is_oxigraph,
+    select_lexical,
+)
 from kg.vocab import DKG
 
 if TYPE_CHECKING:
@@ -82,13 +94,31 @@ def actor_iri_of(key: str) -> URIRef:
 
 @dataclass(frozen=True)
 class Projection:
-    """An actor network built from the store under one filter set."""
+    """An actor network built from the store under one filter set.
+
+    ``multigraph`` is built on first use from the per-class totals kept here:
+    most callers need only ``graph``, and building the MultiDiGraph was about a
+    quarter of the Python work of a cold projection.
+    """
 
     graph: nx.DiGraph
-    multigraph: nx.MultiDiGraph
     filters: Filters
     revision: int
     events: int
+    #: (source, target, {quad class: edge attributes}) of every relation, for ``multigraph``.
+    per_class: list[tuple[str, str, dict[int, dict[str, Any]]]] = field(default_factory=list, repr=False, compare=False)
+
+    @cached_property
+    def multigraph(self) -> nx.MultiDiGraph:
+        """The frozen MultiDiGraph with one edge per (source, target, quad class), keyed by the class."""
+        multi = nx.MultiDiGraph(filters=self.filters.to_params())
+        multi.add_nodes_from(self.graph.nodes(data=True))
+        multi.add_edges_from(
+            (u, v, q, {"quad_class": q, **attrs})
+            for u, v, per_class in self.per_class
+            for q, attrs in per_class.items()
+        )
+        return nx.freeze(multi)
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -158,10 +188,8 @@ def actor_table(kg: KnowledgeGraph) -> dict[str, dict[str, Any]]:
         if cache.actors is not None:
             return cache.actors
     table: dict[str, dict[str, Any]] = {}
-    described = actor_attributes(kg)
-    for (iri,) in select_lexical(kg, "SELECT DISTINCT ?a WHERE { ?e dkg:source|dkg:target ?a }"):
+    for iri, attrs in event_actor_attributes(kg).items():
         key = actor_key(iri)
-        attrs = described.get(iri, {})
         fallback = _fallback_type(key)
         table[iri] = {
             "label": attrs.get("label", key),
@@ -179,18 +207,47 @@ def actor_table(kg: KnowledgeGraph) -> dict[str, dict[str, Any]]:
 # ------------------------------------------------------------------ edges
 
 
-def _edge_query(filters: Filters) -> tuple[str, dict[str, Any]]:
-    """The aggregation query for ``filters`` and its bindings (values are bound, never spliced)."""
-    lines, bindings = filter_clauses(filters)
-    lines.append("OPTIONAL { ?e dkg:goldstein ?g }")
+_AGGREGATES = (
+    "SELECT ?s ?t ?q ?root (COUNT(?e) AS ?n) (SUM(?g) AS ?gsum) (COUNT(?g) AS ?gn)\n"
+    '       (MIN(?d) AS ?first) (MAX(?d) AS ?last) (GROUP_CONCAT(STR(?e); separator=" ") AS ?events)\n'
+)
+
+
+def _edge_query(filters: Filters, oxigraph: bool = False) -> tuple[str, dict[str, Any]] | None:
+    """The aggregation query for ``filters`` and its bindings; None if no event can pass.
+
+    User values are bound, never spliced. On Oxigraph the same selection is
+    written as one subquery per property (see :func:`filter_subqueries`).
+    """
+    if oxigraph:
+        groups = filter_subqueries(filters)
+        if groups is None:
+            return None
+        lines, bindings = groups, {}
+        lines.append("OPTIONAL { SELECT ?e ?g WHERE { ?e dkg:goldstein ?g } }")
+    else:
+        lines, bindings = filter_clauses(filters)
+        lines.append("OPTIONAL { ?e dkg:goldstein ?g }")
     lines.append("BIND(SUBSTR(?code, 1, 2) AS ?root)")
     body = "\n  ".join(lines)
-    text = (
-        "SELECT ?s ?t ?q ?root (COUNT(?e) AS ?n) (SUM(?g) AS ?gsum) (COUNT(?g) AS ?gn)\n"
-        '       (MIN(?d) AS ?first) (MAX(?d) AS ?last) (GROUP_CONCAT(STR(?e); separator=" ") AS ?events)\n'
-        f"WHERE {{\n  {body}\n}}\nGROUP BY ?s ?t ?q ?root"
-    )
-    return text, bindings
+    return f"{_AGGREGATES}WHERE {{\n  {body}\n}}\nGROUP BY ?s ?t ?q ?root", bindings
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Hold off the cyclic garbage collector while a projection is built.
+
+    A build makes millions of small containers that hold no cycles; the
+    collector would scan them over and over as they pile up (half the build
+    time at 200,000 events). Nested or concurrent builds leave it as they found it.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _min(a: str | None, b: str | None) -> str | None:
@@ -222,7 +279,10 @@ class _Acc:
         self.first = _min(self.first, first)
         self.last = _max(self.last, last)
         self.roots[root] = self.roots.get(root, 0) + n
-        self.events.extend(events)
+        if self.events:
+            self.events.extend(events)
+        else:
+            self.events = events  # the row's own list: most relations have one row
 
     def merge(self, other: _Acc) -> None:
         self.count += other.count
@@ -235,6 +295,7 @@ class _Acc:
         self.events.extend(other.events)
 
     def attrs(self) -> dict[str, Any]:
+        self.events.sort()  # in place: the totals are not used after this
         return {
             "weight": self.count,
             "count": self.count,
@@ -245,17 +306,25 @@ class _Acc:
             "goldstein_mean": round(self.gsum / self.gn, 3) if self.gn else None,
             "first": self.first,
             "last": self.last,
-            "events": sorted(self.events),
+            "events": self.events,
         }
 
 
 def _rows(kg: KnowledgeGraph, filters: Filters) -> Iterable[tuple]:
-    text, bindings = _edge_query(filters)
+    query = _edge_query(filters, oxigraph=is_oxigraph(kg))
+    if query is None:
+        return
+    text, bindings = query
     for s, t, q, root, n, gsum, gn, first, last, events in select_lexical(kg, text, bindings):
         yield (s, t, int(q), root, int(n), float(gsum or 0), int(gn), first, last, events.split() if events else [])
 
 
 def _build(kg: KnowledgeGraph, filters: Filters) -> Projection:
+    with _gc_paused():
+        return _build_graphs(kg, filters)
+
+
+def _build_graphs(kg: KnowledgeGraph, filters: Filters) -> Projection:
     actors = actor_table(kg)
 
     def attrs_of(iri: str) -> dict[str, Any]:
@@ -265,8 +334,7 @@ def _build(kg: KnowledgeGraph, filters: Filters) -> Projection:
         key = actor_key(iri)
         return {"label": key, "type": _fallback_type(key), "country": None, "iri": iri, "key": key}
 
-    def node_of(iri: str) -> dict[str, Any]:
-        attrs = attrs_of(iri)
+    def node_of(attrs: dict[str, Any]) -> dict[str, Any]:
         if filters.level == "country" and attrs.get("country"):
             state = str(actor_iri_of(attrs["country"]))
             return actors.get(state) or {
@@ -278,21 +346,37 @@ def _build(kg: KnowledgeGraph, filters: Filters) -> Projection:
             }
         return attrs
 
+    # Actor IRI -> (its attributes, the node it counts as): rows name the same actors again and again.
+    seen: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
+
+    def lookup(iri: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        hit = seen.get(iri)
+        if hit is None:
+            attrs = attrs_of(iri)
+            hit = seen[iri] = (attrs, node_of(attrs))
+        return hit
+
     check_actors = bool(filters.actor_types or filters.countries)
+    by_country = filters.level == "country"
     per_quad: dict[tuple[str, str], dict[int, _Acc]] = {}
     nodes: dict[str, dict[str, Any]] = {}
     for s, t, q, root, n, gsum, gn, first, last, events in _rows(kg, filters):
-        a, b = attrs_of(s), attrs_of(t)
+        (a, u), (b, v) = lookup(s), lookup(t)
         if check_actors:
             # Actor filters judge the actors of the event, also when they are grouped by country.
             passes = (filters.keeps_actor(a), filters.keeps_actor(b))
             if not (all(passes) if filters.actor_match == "both" else any(passes)):
                 continue
-        u, v = node_of(s), node_of(t)
-        if filters.level == "country" and u["key"] == v["key"]:
+        ukey, vkey = u["key"], v["key"]
+        if by_country and ukey == vkey:
             continue  # relations inside one country are not international relations
-        nodes[u["key"]], nodes[v["key"]] = u, v
-        acc = per_quad.setdefault((u["key"], v["key"]), {}).setdefault(q, _Acc())
+        nodes[ukey], nodes[vkey] = u, v
+        quads = per_quad.get((ukey, vkey))
+        if quads is None:
+            quads = per_quad[ukey, vkey] = {}
+        acc = quads.get(q)
+        if acc is None:
+            acc = quads[q] = _Acc()
         acc.add(n, gsum, gn, first, last, root, events)
 
     kept = []
@@ -306,13 +390,13 @@ def _build(kg: KnowledgeGraph, filters: Filters) -> Projection:
                 whole.merge(acc)
         if whole.count >= filters.min_weight:
             kept.append((u, v, quads, whole))
-    used = sorted({node for u, v, _, _ in kept for node in (u, v)})
+    used: set[str] = set()
+    for u, v, _, _ in kept:
+        used.update((u, v))
     graph = nx.DiGraph(filters=filters.to_params())
-    multi = nx.MultiDiGraph(filters=filters.to_params())
-    graph.add_nodes_from((node, nodes[node]) for node in used)
-    multi.add_nodes_from((node, nodes[node]) for node in used)
+    graph.add_nodes_from((node, nodes[node]) for node in sorted(used))
     total = 0
-    simple_edges, multi_edges = [], []
+    simple_edges, per_classes = [], []
     for u, v, quads, whole in kept:
         total += whole.count
         per_class = {q: quads[q].attrs() for q in sorted(quads)}
@@ -320,10 +404,9 @@ def _build(kg: KnowledgeGraph, filters: Filters) -> Projection:
         edge["quad"] = {q: a["count"] for q, a in per_class.items()}
         edge["events_by_quad"] = {q: a["events"] for q, a in per_class.items()}
         simple_edges.append((u, v, edge))
-        multi_edges.extend((u, v, q, {"quad_class": q, **a}) for q, a in per_class.items())
+        per_classes.append((u, v, per_class))
     graph.add_edges_from(simple_edges)
-    multi.add_edges_from(multi_edges)
-    return Projection(nx.freeze(graph), nx.freeze(multi), filters, kg.revision, total)
+    return Projection(nx.freeze(graph), filters, kg.revision, total, per_classes)
 
 
 def project(kg: KnowledgeGraph, filters: Filters | None = None) -> Projection:

@@ -28,9 +28,12 @@ __all__ = [
     "actor_key",
     "actor_timeline",
     "describe_actor",
+    "event_actor_attributes",
     "event_counts",
     "event_evidence",
     "filter_clauses",
+    "filter_subqueries",
+    "is_oxigraph",
     "resolve_actor",
     "search_actors",
     "select_lexical",
@@ -87,6 +90,56 @@ def filter_clauses(filters: Filters) -> tuple[list[str], dict[str, Any]]:
         lines.append("BIND(STR(?date) AS ?d)")
         lines.append("FILTER(?d >= SUBSTR(?from, 1, STRLEN(?d)) && ?d <= SUBSTR(?to, 1, STRLEN(?d)))")
     return lines, bindings
+
+
+def _subquery(pattern: str, *variables: str) -> str:
+    return f"{{ SELECT ?e {' '.join('?' + v for v in variables)} WHERE {{ {pattern} }} }}"
+
+
+def filter_subqueries(filters: Filters) -> list[str] | None:
+    """The events that pass ``filters`` as groups for Oxigraph, one subquery per property.
+
+    The same selection and the same variables as :func:`filter_clauses`
+    (``?e ?s ?t ?code ?q``, ``?d`` when dated; ``?m`` is not projected), shaped
+    for Oxigraph: it joins the triple patterns of a basic graph pattern with
+    one index look-up per solution and pattern (about 20 µs each on disk), but
+    joins subqueries by hashing whole index scans. For the projection of
+    200,000 events that is 42 s against 11 s; scoping the patterns to one
+    named graph (``GRAPH ?g``) does not help, the look-ups stay.
+    Each subquery is evaluated on its own, so the filter values are written
+    into it from validated RDF terms rather than bound (a binding reaches only
+    the outer group). ``None`` when no modality is selected (no event passes).
+    """
+    mods = sorted(filters.effective_modalities)
+    if not mods:
+        return None
+    quads = sorted(filters.quad_classes)
+    codes = " || ".join(f"STRSTARTS(?code, {Literal(c).n3()})" for c in filters.cameo)
+    # The window and quad classes first: a quarter faster than last, measured on a filtered network.
+    groups = []
+    start, end = filters.window
+    if start is not None or end is not None:
+        lo, hi = Literal(start or "0000-01-01").n3(), Literal(end or "9999-12-31").n3()
+        groups.append(
+            _subquery(
+                f"?e dkg:date ?date . BIND(STR(?date) AS ?d) "
+                f"FILTER(?d >= SUBSTR({lo}, 1, STRLEN(?d)) && ?d <= SUBSTR({hi}, 1, STRLEN(?d)))",
+                "d",
+            )
+        )
+    groups.append(_subquery(f"{_values('q', [Literal(q) for q in quads]) if quads else ''} ?e dkg:quadClass ?q", "q"))
+    groups.append(_subquery(f"?e dkg:cameoCode ?code {f'FILTER({codes})' if codes else ''}", "code"))
+    groups.append(_subquery(f"{_values('m', [MODALITY[m] for m in mods])} ?e dkg:modality ?m"))
+    groups.append(_subquery("?e dkg:source ?s", "s"))
+    groups.append(_subquery("?e dkg:target ?t", "t"))
+    if start is None and end is None:
+        groups.append(f"OPTIONAL {_subquery('?e dkg:date ?date . BIND(STR(?date) AS ?d)', 'd')}")
+    return groups
+
+
+def is_oxigraph(kg: KnowledgeGraph) -> bool:
+    """Whether ``kg`` is an Oxigraph store (queries can then go to pyoxigraph directly)."""
+    return getattr(kg.backend, "ox", None) is not None
 
 
 def select_lexical(kg: KnowledgeGraph, text: str, bindings: dict[str, Any] | None = None) -> Iterator[tuple]:
@@ -167,10 +220,51 @@ def actor_attributes(kg: KnowledgeGraph, iris: Iterable[str] | None = None) -> d
         parts = [""] if wanted is None else [_values("a", chunk) for chunk in _chunks(wanted)]
         for values in parts:
             for a, v in select_lexical(kg, text % values, {"ns": Literal(_ACTOR_NS)}):
-                value = _TYPE_NAME.get(v) if prop == "type" else v
-                entry = out.setdefault(a, {})
-                if value is not None and (entry.get(prop) is None or value < entry[prop]):
-                    entry[prop] = value
+                _keep_smallest(out.setdefault(a, {}), prop, v)
+    return out
+
+
+def _keep_smallest(entry: dict[str, Any], prop: str, v: str) -> None:
+    value = _TYPE_NAME.get(v) if prop == "type" else v
+    if value is not None and (entry.get(prop) is None or value < entry[prop]):
+        entry[prop] = value
+
+
+# The actors of all events with their descriptions, in one pass over the store.
+# Each attribute is made DISTINCT before the join (an actor may be described in
+# thousands of article graphs), and IRIs are compared as stored terms: a
+# FILTER on STR(?a) would have Oxigraph decode every subject it looks at.
+_EVENT_ACTORS_OX = """SELECT ?a ?k ?v WHERE {
+  { SELECT DISTINCT ?a WHERE { { ?e dkg:source ?a } UNION { ?e dkg:target ?a } } }
+  OPTIONAL {
+    { { SELECT DISTINCT ?a ?v WHERE { ?a skos:prefLabel ?v } } BIND("label" AS ?k) }
+    UNION
+    { { SELECT DISTINCT ?a ?v WHERE { VALUES ?v { dkg:State dkg:Person dkg:Organization dkg:Group } ?a a ?v } }
+      BIND("type" AS ?k) }
+    UNION
+    { { SELECT DISTINCT ?a ?v WHERE { ?a dkg:countryCode ?v } } BIND("country" AS ?k) }
+  }
+}"""
+
+
+def event_actor_attributes(kg: KnowledgeGraph) -> dict[str, dict[str, Any]]:
+    """Every actor that takes part in an event, by IRI, with what :func:`actor_attributes` says of it.
+
+    Actors without a description map to an empty dict. On Oxigraph this is
+    one query (1.4 s rather than 3.9 s CPU for 20,000 actors described in
+    10,000 article graphs); elsewhere it is :func:`actor_attributes` and a
+    DISTINCT over the events' actors.
+    """
+    if not is_oxigraph(kg):
+        described = actor_attributes(kg)
+        rows = select_lexical(kg, "SELECT DISTINCT ?a WHERE { ?e dkg:source|dkg:target ?a }")
+        return {iri: described.get(iri, {}) for (iri,) in rows}
+    out: dict[str, dict[str, Any]] = {}
+    for a, prop, v in select_lexical(kg, _EVENT_ACTORS_OX):
+        entry = out.setdefault(a, {})
+        # As in actor_attributes: labels and countries only of DiploKG actors.
+        if prop is not None and (prop == "type" or a.startswith(_ACTOR_NS)):
+            _keep_smallest(entry, prop, v)
     return out
 
 
