@@ -95,10 +95,17 @@ def test_seed_icc_warrant_for_putin(seed_events: list[Event]) -> None:
 
 
 def test_seed_erdogan_in_sochi_the_following_month(seed_events: list[Event]) -> None:
-    (visit,) = find(seed_events, ERDOGAN, "RUS", "04")
+    (visit,) = [e for e in find(seed_events, ERDOGAN, "RUS", "04") if "Sochi" in e.sentence]
     (meeting,) = find(seed_events, ERDOGAN, PUTIN, "04")
     assert visit.cameo == "042"
     assert visit.date == meeting.date == "2023-09"  # "In August 2023 ... The following month"
+
+
+def test_seed_turkey_and_erdogan_as_a_bridge_to_the_kremlin(seed_events: list[Event]) -> None:
+    # "Turkey and its president, Recep Tayyip Erdoğan, serve as a rare diplomatic bridge
+    # between the Kremlin and its Western rivals."
+    bridge = [e for e in seed_events if "bridge between" in e.sentence]
+    assert {(e.source.key, e.cameo, e.target.key) for e in bridge} == {("TUR", "045", "RUS"), (ERDOGAN, "045", "RUS")}
 
 
 def test_seed_kyiv_drone_attack_on_the_kerch_bridge(seed_events: list[Event]) -> None:

@@ -115,9 +115,11 @@ class ArgumentLinker:
 
     @staticmethod
     def _refs(ctx: DocContext, tokens: list[Token]) -> list[ActorRef]:
-        """Actors of the phrases headed by ``tokens`` and of their conjuncts."""
+        """Actors of the phrases headed by ``tokens``, of their conjuncts, and of the
+        appositions that name an actor-less head ("a key NATO nation, *Turkey*")."""
         found: list[ActorRef] = []
         tokens = [t for token in tokens for t in _repair_date_head(ctx, token)]
+        tokens += [a for t in tokens if t.i not in ctx.refs for a in children(t, {"appos"})]
         for token in tokens:
             start, end = ctx.spans.get(token.i, (token.i, token.i + 1))
             heads = [token, *(t for t in token.doc[start:end] if t is not token)]
