@@ -119,6 +119,8 @@ def add_article() -> tuple[Response, int]:
     kg = get_kg()
     with write_lock():
         report = ingest_record(kg, record, "body", current_app.config["DIPLOKG_EXTRACTOR"])
+        if report.stored:
+            kg.backend.flush()  # query processes open the store afresh: keep its log short
     if report.failed:
         raise report.failed[0]
     stored = bool(report.stored)

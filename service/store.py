@@ -52,13 +52,18 @@ def get_kg() -> KnowledgeGraph:
         with state.open_lock:
             # Checked again under the lock: another thread may have opened it meanwhile.
             if state.kg is None:
-                state.kg = KnowledgeGraph(state.url)
+                kg = KnowledgeGraph(state.url)
+                # Opening may have (re)loaded the reference data; each query process
+                # opens the store read-only and would replay that log every time.
+                kg.backend.flush()
+                state.kg = kg
     return state.kg
 
 
 def use_kg(app: Flask, kg: KnowledgeGraph) -> None:
     """Make ``app`` use an already open knowledge graph (tests, a CLI that opened the store)."""
     state = _state(app)
+    kg.backend.flush()  # as in get_kg: query processes should not replay a long log
     with state.open_lock:
         state.kg = kg
         state.url = kg.url

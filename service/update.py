@@ -131,8 +131,10 @@ def _update_text() -> str:
 
 
 def _changed(kg: KnowledgeGraph) -> None:
-    # Readers keyed on the revision (caches, exports) see that the store changed.
+    # Readers keyed on the revision (caches, exports) see that the store changed;
+    # query processes open the store afresh and should not replay a long log.
     kg.revision += 1
+    kg.backend.flush()
 
 
 @contextmanager

@@ -66,6 +66,9 @@ class Backend(ABC):
     def apply_changes(self, changes: ChangeSet) -> None:
         """Commit a change set computed by :class:`kg.store.overlay.OverlayStore`, all or nothing."""
 
+    def flush(self) -> None:  # noqa: B027 - a no-op unless the backend buffers writes
+        """Make what was written cheap for other processes to read (nothing to do in memory)."""
+
     def close(self) -> None:
         self.dataset.close()
 
@@ -210,9 +213,15 @@ class OxigraphBackend(Backend):
             return ox.serialize(triples, format=spec.ox_format, prefixes=prefixes())
         return ox.serialize(triples, format=spec.ox_format)
 
-    def close(self) -> None:
+    def flush(self) -> None:
+        # Every read-only opening (one per query process) replays the write-ahead
+        # log that is not yet flushed: measured 60 ms per query after a flush,
+        # 260-420 ms before, with only the reference data written since.
         if not self.read_only:
             self.ox.flush()
+
+    def close(self) -> None:
+        self.flush()
         del self.dataset
         del self.ox
 
