@@ -187,6 +187,21 @@ def test_update_past_its_time_limit_gets_503_and_changes_nothing(seeded_kg):
     assert ok.status_code == 204 and _ask(client, f"ASK {{ GRAPH <{G}> {{ ?s ?p 1 }} }}")
 
 
+def test_a_write_waits_for_another_no_longer_than_its_time_limit(seeded_kg):
+    from service.store import write_lock
+
+    client = _writable_app(seeded_kg, SPARQL_UPDATE_TIMEOUT=0.5)
+    turtle = "<http://example.org/s> <http://example.org/p> 1 ."
+    with client.application.app_context():
+        lock = write_lock()
+    with lock:  # another write is running
+        started = time.monotonic()
+        response = client.put(f"/store?graph={G}", data=turtle, content_type="text/turtle", headers=AUTH)
+        assert time.monotonic() - started < 2
+    assert response.status_code == 503 and "busy" in response.get_json()["message"]
+    assert client.put(f"/store?graph={G}", data=turtle, content_type="text/turtle", headers=AUTH).status_code == 201
+
+
 def test_the_operations_of_an_update_succeed_or_fail_together(writable, seeded_kg):
     before = seeded_kg.stats()
     # The second operation fails (rdflib has no CREATE): the first one is not kept.
