@@ -230,6 +230,12 @@ def test_statements_without_a_target_are_not_events(extractor: Extractor, text: 
     assert not any(code.startswith("01") for _, code, _ in triples(extractor, text))
 
 
+def test_the_act_asked_for_is_no_event_of_its_own(extractor: Extractor) -> None:
+    # The appeal is the event; the withdrawal did not happen.
+    assert triples(extractor, "The EU urged Russia to withdraw its troops from Ukraine.") == {("Q458", "0256", "RUS")}
+    assert triples(extractor, "Iran threatened to invade Iraq.") == {("IRN", "1384", "IRQ")}
+
+
 def test_leaving_a_place_is_no_event_but_leaving_for_one_is_travel(extractor: Extractor) -> None:
     assert not triples(extractor, "Putin left Moscow on Monday.")
     assert triples(extractor, "Putin left for Ankara on Monday.") == {(PUTIN, "042", "TUR")}

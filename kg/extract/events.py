@@ -14,7 +14,8 @@ Russian president" in a 2010 event is Medvedev. Precision guards applied here:
 A generic appeal, demand or threat takes the kind of the event it asks for or
 threatens: "urged Russia to *withdraw* its troops" is an appeal for
 de-escalation (0256), "demanded that Iran *release* the sailors" a demand for
-release (1053), "threatened to *invade*" a threat of attack (1384). A refused
+release (1053), "threatened to *invade*" a threat of attack (1384); the act
+asked for or threatened is then no event of its own. A refused
 cooperative act is a rejection: "refused to meet" 125, "will not release" 1243;
 a refused conflict act ("refused to join sanctions") stays ``negated``.
 """
@@ -222,7 +223,11 @@ class EventBuilder:
             key = (event.start, event.source.key, event.cameo, event.target.key)
             if key not in best or event.confidence > best[key].confidence:
                 best[key] = event
-        ctx.events.extend(sorted(best.values(), key=lambda e: (e.start, e.extra.get("token", 0))))
+        # "urged Russia to withdraw" is an appeal (0256); the withdrawal it asks for did not happen
+        # and is no event of its own.
+        requested = {e.extra["requested"] for e in best.values() if e.extra.get("requested") is not None}
+        kept = [e for e in best.values() if not (e.extra["token"] in requested and e.modality == "hypothetical")]
+        ctx.events.extend(sorted(kept, key=lambda e: (e.start, e.extra.get("token", 0))))
 
     def _is_accusation(self, ctx: DocContext, code: str, token: int, triggers: frozenset[int]) -> bool:
         """Whether saying that the event ``code`` at ``token`` happened accuses someone.
@@ -242,8 +247,9 @@ class EventBuilder:
         if rejection is not None:
             # "refused to meet", "will not provide support": the refusal happened.
             code, modality = rejection, ASSERTED
+        requested = None
         if code in REQUESTED and (asked := _asked_for(ctx, token.i, codes)):
-            code = refined_request(code, asked[0])
+            code, requested = refined_request(code, asked[0]), asked[1]
         elif (
             code in CLAIM_CODES
             and (said := _asked_for(ctx, token.i, codes))
@@ -302,5 +308,6 @@ class EventBuilder:
                 "target_text": cand.target.text,
                 # Both sides in one country: kept, but flagged for users after international events.
                 "domestic": source.country is not None and source.country == target.country,
+                "requested": requested,
             },
         )
