@@ -5,9 +5,9 @@ visit", "refused to join", "a potential visit", "if they attack", "the meeting
 is being prepared", "in the works"). Negation beats hypothesis beats plan
 beats report; with no cue the event is ``asserted``. An event in the clause
 of a reporting verb ("Israel released the mayor, officials *said*") is
-``reported``: the article attributes it to someone's word. An event controlled by another trigger
-("urged Russia to withdraw", "threatened to attack") did not happen (yet):
-it is ``hypothetical``.
+``reported``: the article attributes it to someone's word. An event
+controlled by another trigger ("urged Russia to withdraw", "threatened to
+attack") did not happen (yet): it is ``hypothetical``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kg.extract.lexicon import Cues
-from kg.extract.syntax import SUBJECT_DEPS, governing_verb, is_infinitival, lemma
+from kg.extract.syntax import SUBJECT_DEPS, governing_verb, is_infinitival, is_prepositional_gerund, lemma
 from kg.extract.text import fold
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def governors(token: Token) -> Iterator[tuple[Token, str]]:
         elif current.dep_ == "advcl" and is_infinitival(current):
             current = current.head
             yield current, "purpose"
-        elif current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.tag_ == "VBG":
+        elif is_prepositional_gerund(current):
             current = current.head.head
             yield current, "gerund"
         else:

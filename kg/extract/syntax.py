@@ -81,9 +81,9 @@ def subject(verb: Token) -> tuple[list[Token], str | None]:
             if fold(first.text) in RELATIVE_WORDS and current.dep_ == "relcl":
                 return [current.head], "relcl"
             return subjects, how
-        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.tag_ == "VBG":
-            # A gerund after a preposition: "accused Kyiv of attacking" (the object acts),
-            # "is committed to supporting Kyiv" (the subject, passive or not, acts).
+        if is_prepositional_gerund(current):
+            # "accused Kyiv of attacking": the object acts; "is committed to supporting
+            # Kyiv": the subject, passive or not, acts.
             governor = current.head.head
             controllers = children(governor, OBJECT_DEPS) or children(governor, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
             if controllers:
@@ -139,6 +139,11 @@ def governing_verb(noun: Token) -> Token | None:
     if noun.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OBJECT_DEPS and noun.head.pos_ in {"VERB", "AUX"}:
         return noun.head
     return None
+
+
+def is_prepositional_gerund(verb: Token) -> bool:
+    """Whether ``verb`` is a gerund after a preposition ("accused Kyiv *of attacking*")."""
+    return verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.tag_ == "VBG"
 
 
 def is_infinitival(verb: Token) -> bool:
