@@ -172,10 +172,62 @@ def evaluate_in_dataset(source, query, default_graphs: Sequence[URIRef], named_g
 
 
 # ---------------------------------------------------------------- updates
+#
+# In this store the default graph that queries see is the union of the named
+# (article) graphs. Updates keep that view:
+#
+# - a delete without GRAPH (DELETE DATA, DELETE WHERE, a DELETE template)
+#   removes the triple from the union, i.e. from every graph that holds it;
+# - nothing can be written *into* the default graph (INSERT DATA or an INSERT
+#   template without GRAPH or WITH, ADD/COPY/MOVE with DEFAULT) and it cannot be
+#   emptied as a graph (CLEAR/DROP DEFAULT): such an update is refused whole
+#   (QueryError) before any of its operations runs, SILENT or not;
+# - DELETE WHERE { P } is evaluated as DELETE { P } WHERE { P } (SPARQL 1.1
+#   Update 3.1.3.3), so GRAPH ?g works in it;
+# - CREATE GRAPH succeeds and changes nothing (a graph exists here when it has
+#   a triple); CREATE of a graph that has triples fails unless SILENT.
+
+_DEFAULT_GRAPH = "the default graph of this store is the read-only union of its named graphs: "
 
 
 def _update_dataset_conflict(op) -> bool:
     return bool(dict.get(op, "using") or dict.get(op, "withClause"))
+
+
+def _refuse_default_graph_write(op) -> None:
+    """Raise QueryError if ``op`` would write into, or empty, the store's own default graph."""
+    name = op.name.upper()
+    why = None
+    if op.name == "InsertData" and op.triples:
+        why = "put the triples of INSERT DATA in GRAPH <iri> { ... }"
+    elif op.name == "Modify" and op.insert and op.insert.triples and not op.withClause:
+        why = "put the triples of an INSERT template in GRAPH <iri> { ... }, or name the graph with WITH <iri>"
+    elif op.name in ("Clear", "Drop") and op.graphiri == "DEFAULT":
+        why = f"{name} DEFAULT cannot empty it; use {name} GRAPH <iri>, or {name} ALL to empty every graph"
+    elif op.name in ("Add", "Copy", "Move") and "DEFAULT" in op.graph:
+        why = (
+            f"{name} cannot read or write DEFAULT; name both graphs ({name} <a> TO <b>), or copy the union "
+            "with INSERT { GRAPH <iri> { ?s ?p ?o } } WHERE { ?s ?p ?o }"
+        )
+    if why is not None:
+        raise QueryError(_DEFAULT_GRAPH + why, where="update")
+
+
+def _delete_where_as_modify(op):
+    """``DELETE WHERE { P }`` as the equivalent ``DELETE { P } WHERE { P }`` (SPARQL 1.1 Update 3.1.3.3).
+
+    rdflib's own DeleteWhere looks up a graph literally named by a GRAPH variable.
+    """
+    from rdflib.plugins.sparql.algebra import BGP, Join
+    from rdflib.plugins.sparql.algebra import Graph as GraphPattern
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    where = BGP(list(op.triples or []))
+    for name, triples in (op.quads or {}).items():
+        where = Join(where, GraphPattern(name, BGP(list(triples))))
+    modify = CompValue("Modify", delete=CompValue("DeleteClause", triples=op.triples, quads=op.quads), where=where)
+    modify.prologue = op.prologue
+    return modify
 
 
 def run_update(
@@ -186,9 +238,10 @@ def run_update(
     using_named_graphs: Sequence[URIRef] = (),
     base: str | None = None,
 ) -> None:
-    """Run a SPARQL 1.1 Update on ``dataset`` (rdflib's engine).
+    """Run a SPARQL 1.1 Update on ``dataset`` (a union-default Dataset; rdflib's engine).
 
-    ``LOAD`` and ``SERVICE`` are refused before anything runs. With protocol
+    ``LOAD`` and ``SERVICE`` are refused before anything runs, and so are
+    writes into the default graph (see the comment above). With protocol
     ``using-graph-uri`` / ``using-named-graph-uri`` parameters, every
     DELETE/INSERT ... WHERE evaluates its WHERE clause over just those graphs;
     an operation that has its own USING or WITH conflicts with them (QueryError).
@@ -209,53 +262,90 @@ def run_update(
     update = translateUpdate(parsed, base=base, initNs=PREFIXES)
     if not isinstance(update, Update):
         return  # an update with no operation (empty, or only prefixes) is valid and does nothing
+    operations = [_delete_where_as_modify(op) if op.name == "DeleteWhere" else op for op in update.algebra]
+    for op in operations:
+        _refuse_default_graph_write(op)
     if using_graphs or using_named_graphs:
-        for op in update.algebra:
+        for op in operations:
             if op.name == "Modify" and _update_dataset_conflict(op):
                 raise QueryError(
                     "give the dataset either as using-graph-uri/using-named-graph-uri or in the update "
                     "(USING/WITH), not both",
                     where="update",
                 )
-        for op in update.algebra:
-            if op.name == "Modify":
-                _modify_in_dataset(dataset, op, update.prologue, using_graphs, using_named_graphs)
-            else:
-                evalUpdate(dataset, _single(update, op))
+    for op in operations:
+        if op.name == "Modify":
+            _modify(dataset, op, update.prologue, using_graphs, using_named_graphs)
+        elif op.name == "Create":
+            _create(dataset, op)
+        else:
+            evalUpdate(dataset, Update(update.prologue, [op]))
+
+
+def _create(dataset, op) -> None:
+    """CREATE GRAPH: nothing to do, as this store keeps no empty graphs; an existing graph is an error."""
+    if op.silent:
         return
-    evalUpdate(dataset, update)
+    name = op.graphiri
+    if next(iter(dataset.get_context(name).triples((None, None, None))), None) is not None:
+        raise QueryError(f"CREATE GRAPH: the graph <{name}> already exists (CREATE SILENT ignores that)", "update")
 
 
-def _single(update, op):
-    from rdflib.plugins.sparql.sparql import Update
+def _modify(dataset, op, prologue, using_graphs, using_named_graphs) -> None:
+    """DELETE/INSERT ... WHERE: all solutions first, then the templates (SPARQL 1.1 Update 3.1.3).
 
-    return Update(update.prologue, [op])
-
-
-def _modify_in_dataset(dataset, op, prologue, using_graphs, using_named_graphs) -> None:
-    """DELETE/INSERT with its WHERE clause evaluated over the protocol's dataset only."""
+    The WHERE clause is evaluated over the protocol's dataset if given, else
+    over the operation's USING / USING NAMED graphs (copied from the store,
+    never loaded from anywhere), else over the store with WITH's graph (if any)
+    as the default graph.
+    """
     from rdflib.plugins.sparql.evaluate import evalPart
     from rdflib.plugins.sparql.sparql import QueryContext
-    from rdflib.plugins.sparql.update import _fillTemplate
 
-    restricted = restricted_dataset(dataset, using_graphs, using_named_graphs)
-    ctx = QueryContext(restricted, initBindings={})
-    ctx.graph = restricted.default_context
-    ctx.prologue = op.prologue if dict.get(op, "prologue") else prologue
+    using = dict.get(op, "using") or []
+    if not (using_graphs or using_named_graphs) and using:
+        using_graphs = [clause.default for clause in using if clause.default]
+        using_named_graphs = [clause.named for clause in using if clause.named]
+    with_graph = dataset.get_context(op.withClause) if op.withClause else None
+    if using_graphs or using_named_graphs:
+        source = restricted_dataset(dataset, using_graphs, using_named_graphs)
+        ctx = QueryContext(source, initBindings={})
+        ctx.graph = source.default_context
+    else:
+        ctx = QueryContext(dataset, initBindings={})
+        if with_graph is not None:
+            ctx.graph = with_graph
+    ctx.prologue = op.prologue or prologue  # an attribute of the operation, not a key
     solutions = list(evalPart(ctx, op.where))
-    target = QueryContext(dataset, initBindings={})
-    default = dataset.default_context
-    for c in solutions:
+    for solution in solutions:
         if op.delete:
-            default -= _fillTemplate(op.delete.triples, c)
-            for g, q in op.delete.quads.items():
-                graph = target.dataset.get_context(c.get(g))
-                graph -= _fillTemplate(q, c)
+            _apply_template(dataset, with_graph, op.delete, solution, add=False)
         if op.insert:
-            default += _fillTemplate(op.insert.triples, c)
-            for g, q in op.insert.quads.items():
-                graph = target.dataset.get_context(c.get(g))
-                graph += _fillTemplate(q, c)
+            _apply_template(dataset, with_graph, op.insert, solution, add=True)
+
+
+def _apply_template(dataset, with_graph, clause, solution, *, add: bool) -> None:
+    """Insert or delete one solution's instance of a DELETE or INSERT template."""
+    from rdflib.plugins.sparql.update import _fillTemplate
+    from rdflib.term import BNode
+
+    triples = list(_fillTemplate(clause.triples, solution))
+    if triples:
+        if with_graph is not None:
+            target = with_graph
+        elif add:  # refused before anything ran; kept as a guard
+            raise QueryError(_DEFAULT_GRAPH + "an INSERT template needs GRAPH <iri> { ... }", where="update")
+        else:
+            target = dataset  # the union: the triple leaves every graph that holds it
+        for triple in triples:
+            (target.add if add else target.remove)(triple)
+    for name, pattern in clause.quads.items():
+        graph_name = solution.get(name)
+        if not isinstance(graph_name, URIRef | BNode):
+            continue  # an unbound or literal graph name: that part of the template is skipped
+        graph = dataset.get_context(graph_name)
+        for triple in _fillTemplate(pattern, solution):
+            (graph.add if add else graph.remove)(triple)
 
 
 # ---------------------------------------------------------------- safety

@@ -32,6 +32,16 @@ is held from the child's start to the commit, so the change is applied to
 the very state it was computed from; a request that cannot get the lock
 before its deadline gets a 503 too. Updates are checked like queries (no
 ``LOAD``, no ``SERVICE``).
+
+The default graph that queries see is the union of the named graphs, and it
+is never written: an update that would insert into it or empty it (``INSERT
+DATA`` or an ``INSERT`` template without ``GRAPH``/``WITH``, ``ADD``/``COPY``/
+``MOVE`` with ``DEFAULT``, ``CLEAR``/``DROP DEFAULT``) is refused whole with a
+400 in the child before any operation runs, and so are ``/store?default``
+writes (reading it is fine). A delete without ``GRAPH`` removes the triple
+from the union, i.e. from every graph that holds it; ``DELETE WHERE`` is
+``DELETE { P } WHERE { P }``; ``CREATE GRAPH`` changes nothing (see
+:func:`kg.sparql.run_update`).
 """
 
 from __future__ import annotations
@@ -297,7 +307,9 @@ def _named_target() -> URIRef:
     name = _target()
     if name is None:
         raise InputError(
-            "the default graph is the union of the named graphs and cannot be written; name a graph", "default"
+            "the default graph of this store is the read-only union of its named graphs and cannot be written; "
+            "name a graph with ?graph=IRI",
+            "default",
         )
     return name
 

@@ -204,12 +204,10 @@ def test_a_write_waits_for_another_no_longer_than_its_time_limit(seeded_kg):
 
 def test_the_operations_of_an_update_succeed_or_fail_together(writable, seeded_kg):
     before = seeded_kg.stats()
-    # The second operation fails (rdflib has no CREATE): the first one is not kept.
-    update = (
-        f"INSERT DATA {{ GRAPH <{G}> {{ <http://example.org/s> <http://example.org/p> 1 }} }} ; CREATE GRAPH <{G}2>"
-    )
+    # The second operation fails (the first one has just created the graph): the first one is not kept.
+    update = f"INSERT DATA {{ GRAPH <{G}> {{ <http://example.org/s> <http://example.org/p> 1 }} }} ; CREATE GRAPH <{G}>"
     response = writable.post("/sparql/update", data={"update": update}, headers=AUTH)
-    assert response.status_code == 400
+    assert response.status_code == 400 and "already exists" in response.get_json()["message"]
     assert seeded_kg.stats() == before and not _ask(writable, f"ASK {{ GRAPH <{G}> {{ ?s ?p ?o }} }}")
 
 
@@ -328,6 +326,142 @@ def test_escapes_of_non_characters_are_refused(writable, escape):
     update = f'INSERT DATA {{ GRAPH <{G}> {{ <http://s> <http://p> "{escape}" }} }}'
     response = writable.post("/sparql/update", data={"update": update}, headers=AUTH)
     assert response.status_code == 400 and response.get_json()["where"] == "update"
+
+
+def _quads_in(client) -> tuple[list[tuple[str, ...]], int]:
+    """Every quad of the example.org graphs as a client sees them, and how many quads the store holds in all."""
+    query = 'SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "http://example.org/")) }'
+    rows = client.get("/sparql", query_string={"query": query}).get_json()["results"]["bindings"]
+    quads = sorted(tuple("_" if r[v]["type"] == "bnode" else r[v]["value"] for v in ("g", "s", "p", "o")) for r in rows)
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    total = client.get("/sparql", query_string={"query": count}).get_json()["results"]["bindings"][0]["n"]["value"]
+    return quads, int(total)
+
+
+@pytest.fixture(params=["memory", "oxigraph"])
+def either_store(request, store_url):
+    """A writable client over a store holding two graphs with the same triples and a third one."""
+    from kg.store import KnowledgeGraph
+
+    with KnowledgeGraph("memory:" if request.param == "memory" else store_url) as kg:
+        client = _writable_app(kg, SPARQL_MAX_ROWS=1_000_000)
+        two = "<http://example.org/s> <http://example.org/p> 1 , 2 .\n<http://example.org/t> <http://example.org/p> 3 ."
+        other = "<http://example.org/u> <http://example.org/q> [ <http://example.org/r> 4 ] ."
+        for graph, body in ((G, two), (f"{G}2", two), (f"{G}3", other)):
+            response = client.put(f"/store?graph={graph}", data=body, content_type="text/turtle", headers=AUTH)
+            assert response.status_code == 201, response.get_json()
+        yield kg, client
+
+
+_S, _T = "http://example.org/s", "http://example.org/t"
+_G2 = f"{G}2"
+
+
+@pytest.mark.parametrize(
+    ("update", "removed"),
+    [
+        # DELETE WHERE { P } is DELETE { P } WHERE { P }: a GRAPH variable ranges over the named graphs.
+        (
+            "DELETE WHERE { GRAPH ?g { <http://example.org/s> <http://example.org/p> ?o } }",
+            {(G, _S, "1"), (G, _S, "2"), (_G2, _S, "1"), (_G2, _S, "2")},
+        ),
+        (
+            f"DELETE WHERE {{ GRAPH <{_G2}> {{ <http://example.org/s> <http://example.org/p> ?o }} }}",
+            {(_G2, _S, "1"), (_G2, _S, "2")},
+        ),
+        (
+            f"DELETE WHERE {{ GRAPH ?g {{ <http://example.org/s> ?p 1 }} GRAPH <{G}> {{ ?x ?p 3 }} }}",
+            {(G, _S, "1"), (_G2, _S, "1"), (G, _T, "3")},
+        ),
+        # Without GRAPH the pattern is matched in the union and deleted from every graph that holds it.
+        (
+            "DELETE WHERE { <http://example.org/s> <http://example.org/p> ?o }",
+            {(G, _S, "1"), (G, _S, "2"), (_G2, _S, "1"), (_G2, _S, "2")},
+        ),
+        (
+            "DELETE DATA { <http://example.org/s> <http://example.org/p> 1 , 2 }",
+            {(G, _S, "1"), (G, _S, "2"), (_G2, _S, "1"), (_G2, _S, "2")},
+        ),
+    ],
+    ids=["graph-variable", "fixed-graph", "graph-variable-and-fixed-graph", "no-graph", "delete-data-no-graph"],
+)
+def test_delete_where_deletes_what_its_pattern_matches(either_store, update, removed):
+    _, client = either_store
+    before, total_before = _quads_in(client)
+    response = client.post("/sparql/update", data={"update": update}, headers=AUTH)
+    assert response.status_code == 204, response.get_json()
+    after, total_after = _quads_in(client)
+    assert {(g, s, o) for g, s, _, o in before} - {(g, s, o) for g, s, _, o in after} == removed
+    assert len(after) == len(before) - len(removed) and total_after == total_before - len(removed)
+
+
+@pytest.mark.parametrize(
+    ("update", "says"),
+    [
+        ("INSERT DATA { <http://example.org/s> <http://example.org/p> 9 }", "put the triples of INSERT DATA in GRAPH"),
+        (
+            "INSERT { ?s <http://example.org/p> 9 } WHERE { GRAPH ?g { ?s ?p 1 } }",
+            "put the triples of an INSERT template in GRAPH",
+        ),
+        (f"COPY <{G}> TO DEFAULT", "COPY cannot read or write DEFAULT"),
+        (f"ADD <{G}> TO DEFAULT", "ADD cannot read or write DEFAULT"),
+        (f"MOVE DEFAULT TO <{G}>", "MOVE cannot read or write DEFAULT"),
+        ("CLEAR DEFAULT", "CLEAR DEFAULT cannot empty it"),
+        ("DROP DEFAULT", "DROP DEFAULT cannot empty it"),
+        ("CLEAR SILENT DEFAULT", "CLEAR DEFAULT cannot empty it"),
+        # Refused whole: the first operation does not run either.
+        (f"DROP GRAPH <{G}> ; INSERT DATA {{ <http://example.org/s> <http://example.org/p> 9 }}", "INSERT DATA"),
+    ],
+    ids=["insert-data", "insert-where", "copy", "add", "move", "clear", "drop", "clear-silent", "second-operation"],
+)
+def test_writes_into_the_default_graph_are_refused_and_change_nothing(either_store, update, says):
+    kg, client = either_store
+    before, stored_before = _quads_in(client), len(kg.backend.dataset)  # the latter with any default graph
+    response = client.post("/sparql/update", data={"update": update}, headers=AUTH)
+    assert response.status_code == 400
+    body = response.get_json()
+    assert body["ok"] is False and body["where"] == "update"
+    assert "read-only union of its named graphs" in body["message"] and says in body["message"]
+    assert _quads_in(client) == before and len(kg.backend.dataset) == stored_before
+
+
+def test_the_graph_store_default_graph_is_read_only(either_store):
+    _, client = either_store
+    turtle = "<http://example.org/u> <http://example.org/p> 4 ."
+    before = _quads_in(client)
+    for method in ("put", "post", "delete"):
+        response = getattr(client, method)("/store?default", data=turtle, content_type="text/turtle", headers=AUTH)
+        assert response.status_code == 400, method
+        body = response.get_json()
+        assert "read-only union" in body["message"] and "?graph=" in body["message"] and body["where"] == "default"
+    assert _quads_in(client) == before
+    # Reading it gives the union of the named graphs.
+    response = client.get("/store?default", headers={"Accept": "text/turtle"})
+    assert response.status_code == 200 and "X-DiploKG-Truncated" not in response.headers
+    union = Graph().parse(data=response.data, format="turtle")
+    distinct = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
+    rows = client.get("/sparql", query_string={"query": distinct}).get_json()["results"]["bindings"]
+    assert len(union) == int(rows[0]["n"]["value"])
+    # Our graphs' five distinct triples (three in two graphs) are in it once each.
+    ours = [t for t in union if str(t[1]).startswith("http://example.org/")]
+    assert len(ours) == 5
+
+
+def test_create_graph_succeeds_and_changes_nothing(either_store):
+    _, client = either_store
+    before = _quads_in(client)
+    for update in ("CREATE GRAPH <http://example.org/new>", f"CREATE SILENT GRAPH <{G}>"):
+        assert client.post("/sparql/update", data={"update": update}, headers=AUTH).status_code == 204, update
+    assert _quads_in(client) == before
+    assert client.get("/store?graph=http://example.org/new").status_code == 404
+    # CREATE of a graph that has triples fails (SPARQL 1.1 Update 3.2.1), unless SILENT.
+    response = client.post("/sparql/update", data={"update": f"CREATE GRAPH <{G}>"}, headers=AUTH)
+    assert response.status_code == 400 and "already exists" in response.get_json()["message"]
+    # Created then filled in one request: the graph is there.
+    new = "GRAPH <http://example.org/new> { <http://example.org/s> <http://example.org/p> 5 }"
+    update = f"CREATE GRAPH <http://example.org/new> ; INSERT DATA {{ {new} }}"
+    assert client.post("/sparql/update", data={"update": update}, headers=AUTH).status_code == 204
+    assert client.get("/store?graph=http://example.org/new").status_code == 200
 
 
 # ---------------------------------------------------------------- named queries

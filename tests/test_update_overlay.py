@@ -34,19 +34,24 @@ UPDATES = [
     "CLEAR GRAPH <http://g/1>",
     "DROP GRAPH <http://g/2>",
     "DROP ALL",
-    "CLEAR DEFAULT",
     "DROP NAMED",
     "CLEAR ALL",
     "COPY <http://g/1> TO <http://g/2>",
     "MOVE <http://g/1> TO <http://g/2>",
     "ADD <http://g/1> TO <http://g/5>",
     "DELETE WHERE { GRAPH ?g { ?s <http://p/a> ?o } }",
+    'DELETE WHERE { GRAPH ?g { <http://s/1> ?p "x" } GRAPH <http://g/2> { ?y <http://p/b> ?z } }',
+    "DELETE WHERE { GRAPH <http://g/1> { ?s ?p ?o } }",
     "DELETE WHERE { ?s <http://p/a> ?o }",
     "DELETE { GRAPH ?g { ?s ?p ?o } } INSERT { GRAPH <http://g/9> { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o } }",
     "INSERT { GRAPH <http://g/1> { ?s <http://p/z> _:new } } WHERE { GRAPH <http://g/1> { ?s ?p ?o } }",
     "WITH <http://g/1> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
     "DELETE { ?s ?p ?o } WHERE { GRAPH <http://g/1> { ?s ?p ?o } }",
-    "INSERT { ?s <http://p/copy> ?o } WHERE { GRAPH <http://g/2> { ?s ?p ?o } }",
+    "INSERT { GRAPH <http://g/6> { ?s <http://p/copy> ?o } } WHERE { GRAPH <http://g/2> { ?s ?p ?o } }",
+    "WITH <http://g/2> INSERT { ?s <http://p/copy> ?o } WHERE { ?s ?p ?o }",
+    "INSERT { GRAPH <http://g/8> { ?s ?p ?o } } USING <http://g/2> WHERE { ?s ?p ?o }",
+    "CREATE GRAPH <http://g/new> ; CREATE SILENT GRAPH <http://g/1> ; "
+    "INSERT DATA { GRAPH <http://g/new> { <http://s/n> <http://p/n> 2 } }",
     # Later operations see earlier ones.
     "DROP GRAPH <http://g/1> ; INSERT DATA { GRAPH <http://g/1> { <http://s/n> <http://p/n> 2 } }",
     "INSERT DATA { GRAPH <http://g/1> { <http://s/n> <http://p/n> 2 } } ; "
@@ -151,3 +156,65 @@ def test_an_empty_change_set_changes_nothing(store):
     backend.apply_changes(changes)
     assert _quads(backend.dataset) == before
     backend.close()
+
+
+@pytest.mark.parametrize(
+    ("update", "gone"),
+    [
+        # SPARQL 1.1: DELETE WHERE { P } is DELETE { P } WHERE { P }: a GRAPH variable ranges over the graphs.
+        ("DELETE WHERE { GRAPH ?g { <http://s/1> <http://p/a> ?o } }", {"http://g/1", "http://g/2"}),
+        ("DELETE WHERE { GRAPH <http://g/2> { <http://s/1> <http://p/a> ?o } }", {"http://g/2"}),
+        # A delete without GRAPH removes the triple from the union: from every graph that holds it.
+        ("DELETE WHERE { <http://s/1> <http://p/a> ?o }", {"http://g/1", "http://g/2"}),
+        (
+            "DELETE { <http://s/1> <http://p/a> ?o } WHERE { GRAPH <http://g/2> { <http://s/1> ?p ?o } }",
+            {"http://g/1", "http://g/2"},
+        ),
+    ],
+)
+def test_delete_where_and_default_graph_deletes_remove_what_queries_see(store, update, gone):
+    backend = _seeded(store)
+    backend.apply_changes(_through_overlay(backend, update))
+    quads = backend.dataset.quads((URIRef("http://s/1"), URIRef("http://p/a"), None, None))
+    left = {str(g) for _, _, o, g in quads if str(o) == "x"}
+    assert left == {"http://g/1", "http://g/2"} - gone
+    # The other graphs' triples are untouched.
+    assert (URIRef("http://s/2"), URIRef("http://p/b"), Literal("y", lang="en"), URIRef("http://g/2")) in set(
+        backend.dataset.quads((None, None, None, None))
+    )
+    backend.close()
+
+
+@pytest.mark.parametrize(
+    ("update", "says"),
+    [
+        ("INSERT DATA { <http://s/n> <http://p/n> 1 }", "INSERT DATA in GRAPH"),
+        ("INSERT { ?s <http://p/n> 1 } WHERE { GRAPH ?g { ?s ?p ?o } }", "INSERT template"),
+        ("COPY <http://g/1> TO DEFAULT", "COPY cannot read or write DEFAULT"),
+        ("ADD DEFAULT TO <http://g/9>", "ADD cannot read or write DEFAULT"),
+        ("MOVE <http://g/1> TO DEFAULT", "MOVE cannot read or write DEFAULT"),
+        ("CLEAR DEFAULT", "CLEAR DEFAULT cannot empty it"),
+        ("DROP SILENT DEFAULT", "DROP DEFAULT cannot empty it"),
+        # The whole request is refused before its first operation runs.
+        ("DROP ALL ; INSERT DATA { <http://s/n> <http://p/n> 1 }", "INSERT DATA in GRAPH"),
+    ],
+)
+def test_writes_into_the_default_graph_are_refused_before_anything_runs(update, says):
+    from kg.errors import QueryError
+
+    backend = _seeded("memory:")
+    overlay = OverlayStore(backend.dataset.store)
+    with pytest.raises(QueryError, match="read-only union of its named graphs") as raised:
+        run_update(Dataset(store=overlay, default_union=True), update)
+    assert says in raised.value.message and raised.value.where == "update"
+    assert not overlay.changes()
+
+
+def test_create_graph_changes_nothing_and_fails_on_an_existing_graph():
+    from kg.errors import QueryError
+
+    backend = _seeded("memory:")
+    assert not _through_overlay(backend, "CREATE GRAPH <http://g/new>")
+    assert not _through_overlay(backend, "CREATE SILENT GRAPH <http://g/1>")
+    with pytest.raises(QueryError, match="already exists"):
+        _through_overlay(backend, "CREATE GRAPH <http://g/1>")
