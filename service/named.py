@@ -13,10 +13,10 @@ import time
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
+from rdflib import Dataset
 
 from kg.queries import get_query, list_queries
 from kg.sparql import bind_values
-from kg.store import KnowledgeGraph
 from kg.vocab import PREFIXES
 from service.executor import run_killable
 from service.sparql import _engine_errors, open_dataset
@@ -37,9 +37,8 @@ def _plain(term: Any) -> Any:
     return str(term)
 
 
-def run_named(url: str, kg: KnowledgeGraph, text: str, cap: int) -> tuple[list[str], list[dict[str, Any]], bool]:
+def run_named(dataset: Dataset, text: str, cap: int) -> tuple[list[str], list[dict[str, Any]], bool]:
     """Run a bound named query (child side): column names, rows as plain values, truncated?"""
-    dataset = open_dataset(url, kg)
     with _engine_errors():
         result = dataset.query(text, initNs=PREFIXES)
         names = [str(v) for v in result.vars or []]
@@ -65,8 +64,9 @@ def run_named_query(name: str) -> Response:
     bindings = named.bindings(request.args.to_dict(flat=True))
     text = bind_values(named.text, bindings)
     kg = get_kg()
-    url, cap = kg.url, current_app.config["SPARQL_MAX_ROWS"]
-    names, rows, truncated = run_killable(lambda: run_named(url, kg, text, cap), started=started)
+    cap = current_app.config["SPARQL_MAX_ROWS"]
+    dataset = open_dataset(kg.url, kg)
+    names, rows, truncated = run_killable(lambda: run_named(dataset, text, cap), started=started)
     return jsonify(
         {
             "query": named.name,

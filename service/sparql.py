@@ -254,8 +254,11 @@ def _cap_graph(result: Result, cap: int) -> tuple[Graph, bool]:
 def open_dataset(url: str, kg: KnowledgeGraph):
     """The dataset a query child reads: the inherited one (memory) or a fresh read-only opening (Oxigraph).
 
-    Call only in the child process: an Oxigraph store's handle must not be
-    shared across ``fork()``.
+    Call in the parent, just before the fork, and hand the result to the child.
+    A fresh read-only opening has no threads of its own, so the child can use
+    the copy it inherits. Opening in the child instead could block forever on a
+    lock that one of the writer's background threads held at ``fork()``
+    (observed: a write stuck until its deadline once in a few dozen).
     """
     if not url.startswith("oxigraph:"):
         return kg.dataset
@@ -310,8 +313,8 @@ def sparql() -> Response:
         fmt = negotiate(RESULT_FORMATS, boolean=checked.kind == "ASK", names=RESULT_NAMES)
     else:
         fmt = negotiate(GRAPH_FORMATS, names=GRAPH_NAMES)
-    url = kg.url
-    body, truncated = run_killable(lambda: answer(open_dataset(url, kg), checked, spec, fmt, cap), started=started)
+    dataset = open_dataset(kg.url, kg)
+    body, truncated = run_killable(lambda: answer(dataset, checked, spec, fmt, cap), started=started)
     response = Response(body, content_type=fmt.content_type)
     response.vary.add("Accept")
     if truncated:

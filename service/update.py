@@ -160,17 +160,17 @@ def _writing(started: float) -> Iterator[float]:
         lock.release()
 
 
-def _compute(url: str, kg: KnowledgeGraph, change: Callable[[Dataset], None]) -> ChangeSet:
-    """Child side: run ``change`` on a copy-on-write view of the store and return what it changed."""
-    overlay = OverlayStore(open_dataset(url, kg).store)
+def _compute(base: Dataset, change: Callable[[Dataset], None]) -> ChangeSet:
+    """Child side: run ``change`` on a copy-on-write view of ``base`` and return what it changed."""
+    overlay = OverlayStore(base.store)
     change(Dataset(store=overlay, default_union=True))
     return overlay.changes()
 
 
 def _write(kg: KnowledgeGraph, change: Callable[[Dataset], None], started: float, limit: float) -> None:
     """Evaluate ``change`` in a killable child, then commit its net effect here (call under the write lock)."""
-    url = kg.url
-    changes = run_killable(lambda: _compute(url, kg, change), timeout=limit, started=started, what="update")
+    base = open_dataset(kg.url, kg)
+    changes = run_killable(lambda: _compute(base, change), timeout=limit, started=started, what="update")
     if changes:
         kg.backend.apply_changes(changes)
         _changed(kg)
@@ -270,9 +270,8 @@ def _exists(kg: KnowledgeGraph, name: URIRef) -> bool:
     return kg.ask("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": name})
 
 
-def _read_graph(url: str, kg: KnowledgeGraph, name: URIRef | None, cap: int) -> tuple[list, bool]:
+def _read_graph(dataset: Dataset, name: URIRef | None, cap: int) -> tuple[list, bool]:
     """The triples of one graph (child side), at most ``cap`` of them."""
-    dataset = open_dataset(url, kg)
     source = dataset.get_context(name) if name is not None else dataset
     triples = []
     for triple in source.triples((None, None, None)):
@@ -291,8 +290,9 @@ def store_get() -> Response:
     kg = get_kg()
     if name is not None and not _exists(kg, name):
         raise NotFound(f"no graph <{name}> in this store")
-    url, cap = kg.url, current_app.config["SPARQL_MAX_ROWS"]
-    triples, truncated = run_killable(lambda: _read_graph(url, kg, name, cap), started=started)
+    cap = current_app.config["SPARQL_MAX_ROWS"]
+    dataset = open_dataset(kg.url, kg)
+    triples, truncated = run_killable(lambda: _read_graph(dataset, name, cap), started=started)
     graph = bind_prefixes(Graph())
     for triple in triples:
         graph.add(triple)
