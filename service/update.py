@@ -261,7 +261,10 @@ def _parse_body(text: str, fmt: str, media_type: str, name: URIRef) -> Graph:
                     graph.add((s, p, o))
             else:
                 graph.parse(data=text, format=fmt, publicID=str(name))
-    except (SyntaxError, ParserError, ValueError) as exc:
+    except RecursionError:
+        raise InputError("the body is nested too deeply", where="body") from None
+    except (SyntaxError, ParserError, ValueError, IndexError, KeyError, TypeError, AttributeError) as exc:
+        # rdflib's Turtle/TriG reader crashes with IndexError on some truncated bodies ("@", "_:").
         raise InputError(f"the body is not valid {media_type}: {str(exc)[:300]}", where="body") from None
     return graph
 
