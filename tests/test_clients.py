@@ -195,23 +195,33 @@ def test_hostile_queries_get_4xx_and_reach_nothing(server):
         listener.close()
 
 
-@pytest.mark.parametrize(("which", "query"), [("server", CARTESIAN), ("memory_server", REGEX)])
-def test_runaway_query_is_killed_while_others_are_answered(request, which, query):
-    url = request.getfixturevalue(which)
-    outcome = {}
+def _while_running(slow_call, url: str, quick_query: str) -> tuple[dict, int, float]:
+    """Start ``slow_call`` in a thread, then time ``quick_query`` meanwhile.
+
+    Returns the slow call's outcome (status, body, elapsed), and the quick query's status
+    and seconds.
+    """
+    outcome: dict = {}
 
     def slow() -> None:
         started = time.monotonic()
-        outcome["status"], outcome["body"] = _get(url, query)
+        outcome["status"], outcome["body"] = slow_call()
         outcome["elapsed"] = time.monotonic() - started
 
     thread = threading.Thread(target=slow)
     thread.start()
     time.sleep(0.3)
     started = time.monotonic()
-    status, _ = _get(url, "ASK {}")
+    status, _ = _get(url, quick_query)
     quick = time.monotonic() - started
     thread.join()
+    return outcome, status, quick
+
+
+@pytest.mark.parametrize(("which", "query"), [("server", CARTESIAN), ("memory_server", REGEX)])
+def test_runaway_query_is_killed_while_others_are_answered(request, which, query):
+    url = request.getfixturevalue(which)
+    outcome, status, quick = _while_running(lambda: _get(url, query), url, "ASK {}")
     assert status == 200 and quick < 1.0
     assert outcome["status"] == 503, outcome["body"][:200]
     assert b'"ok":false' in outcome["body"].replace(b" ", b"")
@@ -253,20 +263,7 @@ def _content(url: str) -> list[bytes]:
 def test_runaway_update_is_killed_changes_nothing_and_others_are_answered(request, which, update):
     url = request.getfixturevalue(which)
     before = _content(url)
-    outcome = {}
-
-    def slow() -> None:
-        started = time.monotonic()
-        outcome["status"], outcome["body"] = _update(url, update)
-        outcome["elapsed"] = time.monotonic() - started
-
-    thread = threading.Thread(target=slow)
-    thread.start()
-    time.sleep(0.3)
-    started = time.monotonic()
-    status, _ = _get(url, "ASK { ?s ?p ?o }")
-    quick = time.monotonic() - started
-    thread.join()
+    outcome, status, quick = _while_running(lambda: _update(url, update), url, "ASK { ?s ?p ?o }")
     assert status == 200 and quick < 1.0
     assert outcome["status"] == 503, outcome["body"][:200]
     body = json.loads(outcome["body"])
