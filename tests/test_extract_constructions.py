@@ -276,3 +276,15 @@ def test_derived_places_locate_their_state() -> None:
     # A city known only from the Phoenix-derived rows (data/actors/derived_places.csv).
     assert gazetteer.lookup("Jalalabad").key == "AFG"
     assert gazetteer.alias_kind("AFG", "Jalalabad") == "place"
+
+
+def test_social_groups_take_the_country_of_their_demonym(extractor: Extractor) -> None:
+    text = "Israeli soldiers shot two Palestinian farmers near Hebron."
+    events = extractor.extract(Article("t", text, published=DAY))
+    assert {(e.source.label, e.cameo, e.target.label) for e in events} == {
+        ("Israel (military)", "190", "Palestine (agriculture)")
+    }
+    events = extractor.extract(Article("t", "Russian investors met Chinese businessmen in Shanghai.", published=DAY))
+    assert {(e.source.country, e.source.sector, e.target.country, e.target.sector) for e in events} == {
+        ("RUS", "BUS", "CHN", "BUS")
+    }
