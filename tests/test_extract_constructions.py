@@ -288,3 +288,9 @@ def test_social_groups_take_the_country_of_their_demonym(extractor: Extractor) -
     assert {(e.source.country, e.source.sector, e.target.country, e.target.sector) for e in events} == {
         ("RUS", "BUS", "CHN", "BUS")
     }
+
+
+def test_derived_rows_fill_in_where_no_hand_written_row_applies(extractor: Extractor) -> None:
+    # "lift" is hand-written for sanctions; the derived "lift" + curfew row still applies.
+    assert triples(extractor, "Israel lifted the curfew on Palestinians in Hebron.") == {("ISR", "0813", "PSE")}
+    assert triples(extractor, "France lifted sanctions on Iran.") == {("FRA", "085", "IRN")}

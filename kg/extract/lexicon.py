@@ -126,10 +126,19 @@ class Lexicon:
     cues: Cues
     discards: tuple[Discard, ...]
     index: Mapping[tuple[str, str], tuple[TriggerRule, ...]]
+    fallback: Mapping[tuple[str, str], tuple[TriggerRule, ...]] = field(default_factory=dict)
 
     def rules_for(self, lemma: str, pos: str) -> tuple[TriggerRule, ...]:
         """Rules anchored on ``lemma`` with part of speech ``pos`` (VERB or NOUN)."""
         return self.index.get((fold(lemma), pos), ())
+
+    def fallback_for(self, lemma: str, pos: str) -> tuple[TriggerRule, ...]:
+        """Derived rules for a lemma the hand-written table has, tried when none of its rows applies.
+
+        ``lift`` is hand-written for sanctions and blockades; "lifted the
+        curfew" still finds the derived ``lift`` + ``curfew`` row (0813).
+        """
+        return self.fallback.get((fold(lemma), pos), ())
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -254,17 +263,24 @@ def load_lexicon() -> Lexicon:
     derived = _load_rules(derived_path, offset=len(rules)) if derived_path.is_file() else ()
     hand = set(index)
     cues = _load_cues(data_path("cues.csv"))
+    fallback: dict[tuple[str, str], list[TriggerRule]] = {}
     for rule in derived:
-        # The hand-written table is authoritative for its lemmas; derived rows only add new
-        # verbs, never modality governors ("plans to visit" is a planned visit) nor light verbs
-        # ("held talks": the noun is the event).
+        # The hand-written table is authoritative for its lemmas; derived rows add new verbs,
+        # and for a hand-written verb only rows with a condition ("lift" + curfew), tried
+        # when no hand-written row applies. Never modality governors ("plans to visit" is a
+        # planned visit) nor light verbs ("held talks": the noun is the event).
         for lemma in rule.lemmas:
-            if (lemma, rule.pos) not in hand and lemma not in cues.governors and lemma not in cues.light_verbs:
+            if lemma in cues.governors or lemma in cues.light_verbs:
+                continue
+            if (lemma, rule.pos) not in hand:
                 index.setdefault((lemma, rule.pos), []).append(rule)
+            elif rule.requires:
+                fallback.setdefault((lemma, rule.pos), []).append(rule)
     rules += derived
     return Lexicon(
         rules=rules,
         cues=cues,
         discards=_load_discards(data_path("discards.csv")),
         index={key: tuple(value) for key, value in index.items()},
+        fallback={key: tuple(value) for key, value in fallback.items()},
     )

@@ -98,11 +98,9 @@ class TriggerFinder:
                 if not rules:
                     continue
                 verb_theme = theme(token) if pos == "VERB" else None
-                best: tuple[TriggerRule, Token | None] | None = None
-                for rule in rules:
-                    ok, obj = applies(rule, token, verb_theme)
-                    if ok and (best is None or rule.specificity > best[0].specificity):
-                        best = (rule, obj)
+                best = self._best(token, rules, verb_theme)
+                if best is None:
+                    best = self._best(token, self.lexicon.fallback_for(lemma(token), pos), verb_theme)
                 if best is None:
                     continue
                 rule, obj = best
@@ -110,3 +108,15 @@ class TriggerFinder:
                     consumed.add(obj.i)
                 found.append(TriggerMatch(token.i, rule, obj.i if obj is not None else None, number))
             ctx.triggers.extend(m for m in found if m.token not in consumed)
+
+    @staticmethod
+    def _best(
+        token: Token, rules: tuple[TriggerRule, ...], verb_theme: Token | None
+    ) -> tuple[TriggerRule, Token | None] | None:
+        """The most specific rule of ``rules`` that applies (the earlier row on a tie)."""
+        best: tuple[TriggerRule, Token | None] | None = None
+        for rule in rules:
+            ok, obj = applies(rule, token, verb_theme)
+            if ok and (best is None or rule.specificity > best[0].specificity):
+                best = (rule, obj)
+        return best
