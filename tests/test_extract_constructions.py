@@ -294,3 +294,26 @@ def test_derived_rows_fill_in_where_no_hand_written_row_applies(extractor: Extra
     # "lift" is hand-written for sanctions; the derived "lift" + curfew row still applies.
     assert triples(extractor, "Israel lifted the curfew on Palestinians in Hebron.") == {("ISR", "0813", "PSE")}
     assert triples(extractor, "France lifted sanctions on Iran.") == {("FRA", "085", "IRN")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Egypt accepted demands from Hamas.", {("EGY", "080", "NSA-HAMAS")}),
+        ("Qatar's mediation between Israel and Hamas continued.", {("QAT", "045", "ISR"), ("QAT", "045", "NSA-HAMAS")}),
+        ("The UN withdrew its peacekeepers from Lebanon.", {("Q1065", "1661", "LBN")}),
+        # an event noun in the "in" phrase of "engage in" is done by the verb's subject
+        ("Serbia engaged in ethnic cleansing against Albanians.", {("SRB", "203", "ALB")}),
+        ("Belarus participated in the invasion of Ukraine.", {("BLR", "190", "UKR")}),
+        ("The United States and Jordan have agreed upon a new pact.", {("USA", "057", "JOR"), ("JOR", "057", "USA")}),
+    ],
+)
+def test_yielding_mediation_withdrawal_and_mass_violence(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected
+
+
+def test_a_planned_withdrawal_of_observers_is_a_threat(extractor: Extractor) -> None:
+    events = extractor.extract(Article("t", "Germany said it will withdraw its observers from Mali.", published=DAY))
+    assert [(e.source.key, e.cameo, e.target.key, e.modality) for e in events] == [("DEU", "136", "MLI", "planned")]

@@ -186,6 +186,9 @@ class ArgumentLinker:
         head = token.head
         if token.dep_ in {"dobj", "nsubjpass"} and self._light(head):
             return head
+        if token.dep_ == "pobj" and fold(head.text) == "in" and lemma(head.head) in self.cues.engage_verbs:
+            # "Serb forces engaged in ethnic cleansing", "took part in the invasion".
+            return head.head
         if code[:2] not in FRAME_ROOTS:
             return None
         if token.dep_ == "pobj" and head.dep_ == "prep" and fold(head.text) in self.cues.host_preps:
