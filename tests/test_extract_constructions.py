@@ -317,3 +317,23 @@ def test_yielding_mediation_withdrawal_and_mass_violence(
 def test_a_planned_withdrawal_of_observers_is_a_threat(extractor: Extractor) -> None:
     events = extractor.extract(Article("t", "Germany said it will withdraw its observers from Mali.", published=DAY))
     assert [(e.source.key, e.cameo, e.target.key, e.modality) for e in events] == [("DEU", "136", "MLI", "planned")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the name modifying the object is the target when the object is not an actor
+        ("Iran condemned the US air strikes.", {("IRN", "111", "USA")}),
+        (
+            "Saudi Arabia welcomed the ceasefire between Israel and Hamas.",
+            {("SAU", "051", "ISR"), ("SAU", "051", "NSA-HAMAS")},
+        ),
+        ("China welcomed Russia's proposal.", {("CHN", "051", "RUS")}),
+        # welcoming a person is receiving a visit
+        ("Putin welcomed Erdogan to Sochi.", {(PUTIN, "043", ERDOGAN)}),
+    ],
+)
+def test_reactions_to_what_another_party_did(
+    extractor: Extractor, text: str, expected: set[tuple[str | None, str, str | None]]
+) -> None:
+    assert triples(extractor, text) == expected
