@@ -337,3 +337,16 @@ def test_reactions_to_what_another_party_did(
     extractor: Extractor, text: str, expected: set[tuple[str | None, str, str | None]]
 ) -> None:
     assert triples(extractor, text) == expected
+
+
+def test_countryless_victims_belong_to_the_place_of_the_violence(extractor: Extractor) -> None:
+    def coded(text: str) -> set[tuple[str | None, str | None, str, str | None, str | None]]:
+        events = extractor.extract(Article("t", text, published=DAY))
+        return {(e.source.country, e.source.sector, e.cameo, e.target.country, e.target.sector) for e in events}
+
+    assert coded("Russian missiles killed ten civilians in Kharkiv.") == {("RUS", None, "190", "UKR", "CVL")}
+    # Arrests are the local authorities' own.
+    assert coded("Police arrested dozens of protesters in Moscow.") == {("RUS", "COP", "173", "RUS", "OPP")}
+    # Without a place the victims keep no country; a meeting place says nothing of who met.
+    assert coded("Israeli troops killed two children.") == {("ISR", "MIL", "190", None, "CVL")}
+    assert coded("Diplomats met in Geneva.") == set()

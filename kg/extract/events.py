@@ -49,6 +49,7 @@ VIA_WEIGHT = {
     "seat": 0.9,
     "role": 0.9,
     "place": 0.8,
+    "located": 0.75,
     "anaphora": 0.8,
     "ner": 0.7,
     "two": 0.6,

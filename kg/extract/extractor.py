@@ -67,7 +67,7 @@ class Extractor:
                 TimeTagger(lexicon.cues),
                 MentionResolver(self.nlp, self.gazetteer, lexicon.cues),
                 TriggerFinder(lexicon),
-                ArgumentLinker(lexicon.cues),
+                ArgumentLinker(lexicon.cues, self.gazetteer),
                 EventBuilder(self.gazetteer, lexicon.cues),
             ]
         )

@@ -9,10 +9,11 @@ coordinated subjects and no object ("Putin and Erdogan met") or with only a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import permutations
 from typing import TYPE_CHECKING, ClassVar
 
+from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.lexicon import Cues, load_lexicon
 from kg.extract.syntax import (
     PASSIVE_SUBJECT_DEPS,
@@ -44,6 +45,11 @@ CAUSE_ROOTS = frozenset({"18", "19", "20"})
 CAUSE_PREPS = ("in", "during", "by")
 #: Roots whose event nouns may take their source from the clause they frame.
 FRAME_ROOTS = frozenset({"03", "04", "05"})
+#: Roots whose unlocated victims ("killed two civilians in Gaza") belong to the place of the event.
+LOCATED_VICTIM_ROOTS = frozenset({"17", "18", "19", "20"})
+LOCATION_PREPS = ("in", "near", "at")
+#: Roots whose countryless group source (police, security forces) belongs there too.
+LOCAL_FORCE_ROOTS = frozenset({"17"})
 
 
 def _same(a: ActorRef, b: ActorRef) -> bool:
@@ -83,14 +89,20 @@ class ArgumentLinker:
     requires: ClassVar[tuple[str, ...]] = ("triggers", "refs")
     provides: ClassVar[tuple[str, ...]] = ("candidates",)
 
-    def __init__(self, cues: Cues | None = None) -> None:
+    def __init__(self, cues: Cues | None = None, gazetteer: Gazetteer | None = None) -> None:
         self.cues = cues or load_lexicon().cues
+        self.gazetteer = gazetteer or load_gazetteer()
 
     def __call__(self, ctx: DocContext) -> None:
         for match in ctx.triggers:
             token = ctx.doc[match.token]
             sources, source_how = self._sources(ctx, token, match)
             targets, target_how = self._targets(ctx, token, match)
+            if match.rule.code[:2] in LOCATED_VICTIM_ROOTS:
+                targets = self._locate_groups(ctx, token, match, targets)
+            if match.rule.code[:2] in LOCAL_FORCE_ROOTS:
+                # Arrests and curfews are the local authorities' ("police arrested protesters in Moscow").
+                sources = self._locate_groups(ctx, token, match, sources)
             pairs: list[tuple[ActorRef, ActorRef, str, str]] = []
             if sources and targets:
                 pairs = [(s, t, source_how, target_how) for s in sources for t in targets]
@@ -110,6 +122,34 @@ class ArgumentLinker:
             for source, target, s_how, t_how in pairs:
                 if not _same(source, target):
                     ctx.candidates.append(Candidate(match, source, target, s_how, t_how))
+
+    def _locate_groups(
+        self, ctx: DocContext, token: Token, match: TriggerMatch, targets: list[ActorRef]
+    ) -> list[ActorRef]:
+        """Give countryless groups ("two children") the state where the violence happened.
+
+        Only the place phrase of the trigger itself or of its object counts
+        ("killed two children *in Gaza*"), and only a place of one state.
+        """
+        if not any(t.kind == "unresolved" and t.sector and not t.country and not t.person for t in targets):
+            return targets
+        obj = ctx.doc[match.theme] if match.theme is not None else None
+        states = []
+        for host in (token, obj):
+            for prep in LOCATION_PREPS if host is not None else ():
+                for place in prep_objects(host, prep):
+                    for ref in ctx.refs.get(place.i, ()):
+                        entry = self.gazetteer.get(ref.key) if ref.kind == "entry" and ref.key else None
+                        if entry is not None and entry.actor.type == "state" and ref.key not in states:
+                            states.append(ref.key)
+        if len(states) != 1:
+            return targets
+        return [
+            replace(t, country=states[0], via="located")
+            if t.kind == "unresolved" and t.sector and not t.country and not t.person
+            else t
+            for t in targets
+        ]
 
     # -- slots --------------------------------------------------------------------------------
 
