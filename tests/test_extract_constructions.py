@@ -350,3 +350,27 @@ def test_countryless_victims_belong_to_the_place_of_the_violence(extractor: Extr
     # Without a place the victims keep no country; a meeting place says nothing of who met.
     assert coded("Israeli troops killed two children.") == {("ISR", "MIL", "190", None, "CVL")}
     assert coded("Diplomats met in Geneva.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline's bare infinitive is its future
+        ("Putin to visit Turkey next month.", {(PUTIN, "036", "TUR", "planned")}),
+        # a purpose clause of a visit is done by the visitor, not the place
+        (
+            "Putin visited Turkey to meet Erdogan.",
+            {(PUTIN, "042", "TUR", "asserted"), (PUTIN, "040", ERDOGAN, "hypothetical")},
+        ),
+        # moving forces towards another party; the troops are not a party of their own
+        ("Russia deployed troops to Belarus.", {("RUS", "154", "BLR", "asserted")}),
+        # aid named in an "in" phrase of a giving verb, to its dative or "to" phrase
+        ("US sending Ukraine $400 million more in military aid.", {("USA", "072", "UKR", "asserted")}),
+        ("Germany sent 2 billion euros in aid to Kenya.", {("DEU", "070", "KEN", "asserted")}),
+    ],
+)
+def test_headlines_purposes_deployments_and_amounts_of_aid(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    events = extractor.extract(Article("t", text, published=DAY))
+    assert {(e.source.key, e.cameo, e.target.key, e.modality) for e in events} == expected

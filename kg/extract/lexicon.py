@@ -107,6 +107,7 @@ class Cues:
     light_verbs: frozenset[str] = frozenset()
     host_preps: frozenset[str] = frozenset()
     engage_verbs: frozenset[str] = frozenset()
+    give_verbs: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
@@ -226,6 +227,7 @@ def _load_cues(path: Path) -> Cues:
         light_verbs=words.get("light_verb", frozenset()),
         host_preps=words.get("host_prep", frozenset()),
         engage_verbs=words.get("engage_verb", frozenset()),
+        give_verbs=words.get("give_verb", frozenset()),
         place_nouns=words.get("place_noun", frozenset()),
         group_nouns=words.get("group_noun", frozenset()),
         quantity_nouns=words.get("quantity_noun", frozenset()),

@@ -226,9 +226,15 @@ class ArgumentLinker:
         head = token.head
         if token.dep_ in {"dobj", "nsubjpass"} and self._light(head):
             return head
-        if token.dep_ == "pobj" and fold(head.text) == "in" and lemma(head.head) in self.cues.engage_verbs:
-            # "Serb forces engaged in ethnic cleansing", "took part in the invasion".
-            return head.head
+        if token.dep_ == "pobj" and fold(head.text) == "in":
+            # "Serb forces engaged in ethnic cleansing"; "the US sent Ukraine $400m in aid".
+            if lemma(head.head) in self.cues.engage_verbs:
+                return head.head
+            if code[:2] == "07":
+                # "pledged 2 billion euros in aid": the phrase may hang on the amount.
+                giver = head.head.head if head.head.dep_ == "dobj" else head.head
+                if lemma(giver) in self.cues.give_verbs:
+                    return giver
         if code[:2] not in FRAME_ROOTS:
             return None
         if token.dep_ == "pobj" and head.dep_ == "prep" and fold(head.text) in self.cues.host_preps:
@@ -303,7 +309,14 @@ class ArgumentLinker:
             elif slot == "subj":
                 tokens, _ = subject(token)
             elif slot == "iobj":
-                tokens = [c for c in children(token, {"dative"}) if c.pos_ in {"NOUN", "PROPN", "PRON"}]
+                # The dative of the trigger, or of the verb hosting an event noun ("sent *Ukraine* $1bn in aid").
+                tokens = [
+                    c
+                    for t in (token, host)
+                    if t is not None
+                    for c in children(t, {"dative"})
+                    if c.pos_ in {"NOUN", "PROPN", "PRON"}
+                ]
             elif slot == "comp":
                 tokens = self._reported(ctx, token)
             elif slot == "xobj":

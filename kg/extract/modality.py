@@ -124,9 +124,19 @@ def modality_of(token: Token, cues: Cues, triggers: frozenset[int] = frozenset()
                 found.add(cues.noun_mods[child_word])
             elif child.dep_ == "prep" and _phrase(child) in cues.phrases:
                 found.add(cues.phrases[_phrase(child)])
+    if _headline_infinitive(below):
+        found.add("planned")
     if not found:
         return ASSERTED
     return max(found, key=lambda m: _RANK.get(m, 0))
+
+
+def _headline_infinitive(root: Token) -> bool:
+    """A sentence whose main verb is a bare ``to`` infinitive: headline future ("Biden, Xi to meet")."""
+    if root.dep_ != "ROOT" or root.pos_ != "VERB":
+        return False
+    auxiliaries = [c for c in root.children if c.dep_ in {"aux", "auxpass"}]
+    return bool(auxiliaries) and all(fold(c.text) == "to" for c in auxiliaries)
 
 
 def is_refusal(token: Token, cues: Cues) -> bool:

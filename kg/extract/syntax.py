@@ -20,7 +20,12 @@ CONTROL_DEPS = frozenset({"xcomp", "advcl", "conj", "acomp"})
 CLAUSE_BOUNDARY_DEPS = frozenset({"ccomp", "parataxis"})
 RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
 #: Verbs whose object is a means, not the doer of the clause they control ("used tear gas to disperse").
-SUBJECT_CONTROL_VERBS = frozenset({"use", "take", "spend", "make", "employ", "need"})
+#: Verbs whose purpose clause is done by their subject even with an object present:
+#: "used tear gas to disperse", "visited Turkey to meet Erdogan", "called Zelensky to discuss".
+SUBJECT_CONTROL_VERBS = frozenset(
+    {"use", "take", "spend", "make", "employ", "need", "visit", "tour", "travel", "fly", "call", "phone", "meet",
+     "host", "receive", "attend", "join", "leave", "enter", "cross", "sign", "hold", "deploy", "launch"}
+)  # fmt: skip
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
 
 
