@@ -225,12 +225,19 @@ def actor_code(actor: Actor) -> str:
     'RUSGOV'
     >>> actor_code(Actor("Q1065", "United Nations", "organization"))
     'IGOUNO'
+    >>> actor_code(Actor("Q1065-MIL", "United Nations (military)", "group", None, "MIL"))
+    'IGOUNOMIL'
     """
     if actor.type == "state":
         return actor.key
-    code = _organisation_codes().get(actor.key)
+    codes = _organisation_codes()
+    code = codes.get(actor.key)
     if code:
         return code
+    owner, _, sector = actor.key.rpartition("-")
+    if actor.type == "group" and actor.country is None and owner in codes and sector == actor.sector:
+        # A group of an organisation ("UN peacekeepers"): the organisation's code and the sector.
+        return codes[owner][:6] + sector
     return (actor.country or NO_COUNTRY) + (actor.sector or "")
 
 

@@ -374,3 +374,11 @@ def test_headlines_purposes_deployments_and_amounts_of_aid(
 ) -> None:
     events = extractor.extract(Article("t", text, published=DAY))
     assert {(e.source.key, e.cameo, e.target.key, e.modality) for e in events} == expected
+
+
+def test_expecting_another_party_to_act_is_a_request(extractor: Extractor) -> None:
+    text = "Turkey expects Sweden and Finland to take real steps against terrorism."
+    assert triples(extractor, text) == {("TUR", "020", "SWE"), ("TUR", "020", "FIN")}
+    # Expecting something of oneself, or an expectation of people with no country, is none.
+    assert triples(extractor, "Russia expects to win.") == set()
+    assert triples(extractor, "Analysts expect Russia to attack.") == set()
