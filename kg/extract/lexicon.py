@@ -37,7 +37,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from kg.cameo import cameo_table
@@ -81,6 +81,14 @@ class TriggerRule:
     def specificity(self) -> int:
         """How many conditions the rule checks; the most specific match wins."""
         return len(self.requires)
+
+    @cached_property
+    def object_lemmas(self) -> frozenset[str] | None:
+        """The object lemmas an ``obj`` condition allows, or None without one (a quick first filter)."""
+        for req in self.requires:
+            if req.kind == "obj":
+                return req.lemmas
+        return None
 
 
 @dataclass(frozen=True)

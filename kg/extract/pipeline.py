@@ -52,6 +52,8 @@ class DocContext:
         Sentence index -> the discard category that set it aside (for ``--explain``).
     rejected : list
         ``(trigger token index, reason)`` for candidates a precision guard dropped.
+    clause_dates : dict
+        Token index -> the resolved time of its clause (a cache for :func:`~kg.extract.timex.date_of`).
     """
 
     article: Article
@@ -66,6 +68,7 @@ class DocContext:
     events: list[Event] = field(default_factory=list)
     discarded: dict[int, str] = field(default_factory=dict)
     rejected: list[tuple[int, str]] = field(default_factory=list)
+    clause_dates: dict[int, str | None] = field(default_factory=dict)
 
     def sentence_of(self, token_index: int) -> int:
         """Index of the sentence holding token ``token_index``."""

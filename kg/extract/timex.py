@@ -179,8 +179,9 @@ class TimeTagger:
     def _sentence(self, sent: Span, published: dt.date | None, context: _Context) -> list[TimeExpr]:
         doc = sent.doc
         matches: list[tuple[int, int, str, re.Match[str]]] = []
+        text = sent.text  # built anew on every access
         for kind, pattern in _PATTERNS:
-            for match in pattern.finditer(sent.text):
+            for match in pattern.finditer(text):
                 matches.append((sent.start_char + match.start(), sent.start_char + match.end(), kind, match))
         # Longest match first, then left to right; overlapping shorter matches are dropped.
         matches.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
@@ -309,8 +310,21 @@ class TimeTagger:
 
 def date_of(ctx: DocContext, token: Token) -> str | None:
     """The resolved time of the clause holding ``token``, or None."""
+    if not ctx.times:
+        return None
+    cache = ctx.clause_dates
+    visited = []
+    value = None
     for node in clause_path(token):
+        if node.i in cache:
+            value = cache[node.i]
+            break
+        visited.append(node.i)
         expr = ctx.times.get(node.i)
         if expr is not None and expr.value:
-            return expr.value
-    return None
+            value = expr.value
+            break
+    # Every token passed on the way shares the answer: mentions of one clause walk it once.
+    for i in visited:
+        cache[i] = value
+    return value

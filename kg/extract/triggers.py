@@ -115,7 +115,12 @@ class TriggerFinder:
     ) -> tuple[TriggerRule, Token | None] | None:
         """The most specific rule of ``rules`` that applies (the earlier row on a tie)."""
         best: tuple[TriggerRule, Token | None] | None = None
+        object_lemma = lemma(verb_theme) if verb_theme is not None else None
         for rule in rules:
+            allowed = rule.object_lemmas
+            if allowed is not None and (object_lemma not in allowed or rule.pos != "VERB"):
+                # Most rows of a common verb differ by their object: skip them without a full check.
+                continue
             ok, obj = applies(rule, token, verb_theme)
             if ok and (best is None or rule.specificity > best[0].specificity):
                 best = (rule, obj)
