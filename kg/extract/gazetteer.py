@@ -33,7 +33,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -194,10 +194,11 @@ class Gazetteer:
     alias_kinds : mapping of (str, str) to str, optional
         ``(key, alias)`` -> kind (``name``, ``demonym``, ``capital``, ``seat``,
         ``place``, ``abbrev``); aliases without an entry count as ``name``.
-    derived : iterable of Entry, optional
+    derived : iterable of Entry, or a function returning them, optional
         People derived from the Phoenix dictionary. Their names are found with
         :meth:`derived_keys` only (never among :meth:`aliases`), and
-        :meth:`entries` leaves them out.
+        :meth:`entries` leaves them out. A function is called the first time
+        they are needed.
     """
 
     def __init__(
@@ -206,7 +207,7 @@ class Gazetteer:
         roles: Iterable[Role] = (),
         sectors: Mapping[str, str] | None = None,
         alias_kinds: Mapping[tuple[str, str], str] | None = None,
-        derived: Iterable[Entry] = (),
+        derived: Iterable[Entry] | Callable[[], Iterable[Entry]] = (),
     ) -> None:
         self._entries: dict[str, Entry] = {}
         for entry in entries:
@@ -216,23 +217,12 @@ class Gazetteer:
         self._curated = tuple(self._entries)
         self._derived: dict[str, Entry] = {}
         self._derived_index: dict[str, tuple[str, ...]] = {}
-        # A derived person never shadows a curated name: colliding aliases are dropped.
-        curated = {name_key(strip_determiner(a)) for entry in self._entries.values() for a in entry.aliases}
-        for entry in derived:
-            key = entry.actor.key
-            if key in self._entries:
-                raise ConfigurationError(f"duplicate gazetteer key {key!r}")
-            names = {name_key(alias): alias for alias in entry.aliases}
-            kept = {name: alias for name, alias in names.items() if name not in curated}
-            if not kept:
-                continue
-            if len(kept) < len(entry.aliases):
-                entry = Entry(entry.actor, tuple(kept.values()), entry.tenures)
-            self._entries[key] = self._derived[key] = entry
-            for name in kept:
-                keys = self._derived_index.get(name, ())
-                if key not in keys:
-                    self._derived_index[name] = (*keys, key)
+        # Read on first use, so that building an extractor or a store does not wait for them.
+        self._pending: Callable[[], Iterable[Entry]] | None = None
+        if callable(derived):
+            self._pending = derived
+        else:
+            self._add_derived(derived)
         self._kinds = dict(alias_kinds or {})
         self._sectors = dict(sectors or {})
         self._roles: dict[str, Role] = {}
@@ -259,11 +249,16 @@ class Gazetteer:
 
     def derived_entries(self) -> Iterator[Entry]:
         """The people derived from the Phoenix dictionary, in file order."""
+        self._ensure_derived()
         return iter(self._derived.values())
 
     def get(self, key: str) -> Entry | None:
         """The entry with actor key ``key``, or None."""
-        return self._entries.get(key)
+        entry = self._entries.get(key)
+        if entry is None and self._pending is not None:
+            self._ensure_derived()
+            entry = self._entries.get(key)
+        return entry
 
     def lookup(self, text: str, on: dt.date | None = None) -> Actor | None:
         """Resolve an alias or a role phrase to an actor, tenure-aware.
@@ -303,14 +298,17 @@ class Gazetteer:
         >>> load_gazetteer().derived_keys("EHUD BARAK")
         ('phx-ehud-barak',)
         """
+        self._ensure_derived()
         return self._derived_index.get(name_key(name), ())
 
     def has_derived(self) -> bool:
-        """Whether any derived people are loaded."""
+        """Whether there are any derived people (reading them if not done yet)."""
+        self._ensure_derived()
         return bool(self._derived)
 
     def is_derived(self, key: str) -> bool:
         """Whether ``key`` is a person derived from the Phoenix dictionary."""
+        self._ensure_derived()
         return key in self._derived
 
     def title_length(self, words: Sequence[str]) -> int:
@@ -343,7 +341,7 @@ class Gazetteer:
 
     def tenure(self, key: str, on: dt.date) -> Tenure | None:
         """The office ``key`` held on ``on``; a leading office wins over others."""
-        entry = self._entries.get(key)
+        entry = self.get(key)
         if entry is None:
             return None
         active = [t for t in entry.tenures if t.active(on)]
@@ -354,7 +352,7 @@ class Gazetteer:
 
     def offices(self, key: str, on: dt.date) -> set[str]:
         """Offices held by ``key`` on ``on`` ("leader" added for leading offices)."""
-        entry = self._entries.get(key)
+        entry = self.get(key)
         found: set[str] = set()
         for tenure in entry.tenures if entry else ():
             if tenure.active(on):
@@ -386,7 +384,7 @@ class Gazetteer:
         is the Secretary of State); otherwise states beat organisations beat
         people.
         """
-        keys = [k for k in keys if k in self._entries]
+        keys = [k for k in keys if self.get(k) is not None]
         if len(keys) <= 1:
             return keys[0] if keys else None
         people = [k for k in keys if self._entries[k].actor.type == "person"]
@@ -398,7 +396,9 @@ class Gazetteer:
 
     def actor(self, key: str, on: dt.date | None = None) -> Actor:
         """The actor for ``key``; a person's country and sector follow their office on ``on``."""
-        entry = self._entries[key]
+        entry = self.get(key)
+        if entry is None:
+            raise KeyError(key)
         actor = entry.actor
         if actor.type != "person":
             return actor
@@ -421,12 +421,39 @@ class Gazetteer:
 
     def owner_key(self, key: str) -> str | None:
         """The state or organisation a key stands for when used as a modifier."""
-        entry = self._entries.get(key)
+        entry = self.get(key)
         if entry is None or entry.actor.type == "person":
             return None
         return key
 
     # -- internals ----------------------------------------------------------------------
+
+    def _add_derived(self, derived: Iterable[Entry]) -> None:
+        # A derived person never shadows a curated name: colliding aliases are dropped.
+        curated = {name_key(strip_determiner(a)) for _, entry in self._curated_items() for a in entry.aliases}
+        for entry in derived:
+            key = entry.actor.key
+            if key in self._entries:
+                raise ConfigurationError(f"duplicate gazetteer key {key!r}")
+            names = {name_key(alias): alias for alias in entry.aliases}
+            kept = {name: alias for name, alias in names.items() if name not in curated}
+            if not kept:
+                continue
+            if len(kept) < len(entry.aliases):
+                entry = Entry(entry.actor, tuple(kept.values()), entry.tenures)
+            for tenure in entry.tenures:
+                if tenure.of not in self._entries:
+                    raise ConfigurationError(f"{key} holds an office of unknown actor {tenure.of!r}")
+            self._entries[key] = self._derived[key] = entry
+            for name in kept:
+                keys = self._derived_index.get(name, ())
+                if key not in keys:
+                    self._derived_index[name] = (*keys, key)
+
+    def _ensure_derived(self) -> None:
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            self._add_derived(pending())
 
     def _curated_items(self) -> Iterator[tuple[str, Entry]]:
         return ((key, self._entries[key]) for key in self._curated)
@@ -469,6 +496,39 @@ def _derived_rows(path: Path) -> Iterator[dict[str, str]]:
             yield dict(zip(header, values, strict=False))
 
 
+def _tenures(path: Path, rows: Iterable[dict[str, str]]) -> dict[str, list[Tenure]]:
+    """Tenures by person key from the rows of an offices table."""
+    tenures: dict[str, list[Tenure]] = {}
+    location = str(path)
+    for line, row in enumerate(rows, start=2):
+        where = f"{location}:{line}"
+        tenures.setdefault(row["person"], []).append(
+            Tenure(
+                office=row["office"],
+                of=row["of"],
+                sector=row.get("sector") or None,
+                start=_date_bound(row.get("start", ""), end=False, where=where),
+                end=_date_bound(row.get("end", ""), end=True, where=where),
+                paramount=row.get("paramount", "0").strip() == "1",
+            )
+        )
+    return tenures
+
+
+def _derived_people(directory: Path) -> list[Entry]:
+    """The people of ``derived_persons.csv`` with their ``derived_offices.csv`` tenures (none if absent)."""
+    offices = directory / "derived_offices.csv"
+    tenures = _tenures(offices, _derived_rows(offices))
+    people = []
+    for row in _derived_rows(directory / "derived_persons.csv"):
+        key = row["key"]
+        actor = Actor(key, row["label"], "person", row.get("nationality") or None, None, None)
+        people.append(Entry(actor, tuple(_split(row.get("names"))), tuple(tenures.pop(key, ()))))
+    if tenures:
+        raise ConfigurationError(f"derived_offices.csv names unknown people: {sorted(tenures)}")
+    return people
+
+
 def _load(directory: Path) -> Gazetteer:
     entries: list[Entry] = []
     kinds: dict[tuple[str, str], str] = {}
@@ -504,33 +564,12 @@ def _load(directory: Path) -> Gazetteer:
         )  # fmt: skip
         entries.append(Entry(actor, tuple(dict.fromkeys(aliases)), ()))
 
-    tenures: dict[str, list[Tenure]] = {}
-    for name in ("offices.csv", "derived_offices.csv"):
-        path = directory / name
-        rows = _rows(path) if name == "offices.csv" else _derived_rows(path)
-        location = str(path)
-        for line, row in enumerate(rows, start=2):
-            where = f"{location}:{line}"
-            tenures.setdefault(row["person"], []).append(
-                Tenure(
-                    office=row["office"],
-                    of=row["of"],
-                    sector=row.get("sector") or None,
-                    start=_date_bound(row.get("start", ""), end=False, where=where),
-                    end=_date_bound(row.get("end", ""), end=True, where=where),
-                    paramount=row.get("paramount", "0").strip() == "1",
-                )
-            )
+    tenures = _tenures(directory / "offices.csv", _rows(directory / "offices.csv"))
     for row in _rows(directory / "persons.csv"):
         key = row["key"]
         aliases = [row["label"], *_split(row.get("names"))]
         actor = Actor(key, row["label"], "person", row.get("nationality") or None, None, row.get("wikidata") or None)
         entries.append(Entry(actor, tuple(dict.fromkeys(aliases)), tuple(tenures.pop(key, ()))))
-    derived = []
-    for row in _derived_rows(directory / "derived_persons.csv"):
-        key = row["key"]
-        actor = Actor(key, row["label"], "person", row.get("nationality") or None, None, None)
-        derived.append(Entry(actor, tuple(_split(row.get("names"))), tuple(tenures.pop(key, ()))))
     if tenures:
         raise ConfigurationError(f"offices.csv names unknown people: {sorted(tenures)}")
 
@@ -539,8 +578,8 @@ def _load(directory: Path) -> Gazetteer:
         for row in _rows(directory / "roles.csv")
     ]
     sectors = {row["code"]: row["label"] for row in _rows(directory / "sectors.csv")}
-    gazetteer = Gazetteer(entries, roles, sectors, kinds, derived)
-    for entry in [*gazetteer.entries(), *gazetteer.derived_entries()]:
+    gazetteer = Gazetteer(entries, roles, sectors, kinds, lambda: _derived_people(directory))
+    for entry in gazetteer.entries():
         for tenure in entry.tenures:
             if gazetteer.get(tenure.of) is None:
                 raise ConfigurationError(f"{entry.actor.key} holds an office of unknown actor {tenure.of!r}")
