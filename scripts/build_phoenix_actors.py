@@ -5,8 +5,11 @@ Reads ``shared/data/reference/actor_dictionary.csv`` (openeventdata/petrarch2
 tables next to the curated ones in ``data/actors``:
 
 - ``derived_persons.csv`` (``key,label,nationality,wikidata,names``): people
-  with dated codes (leaders, ministers, officials); multi-word names only, so
-  a bare surname never resolves to a derived person;
+  with dated codes (leaders, ministers, officials); names lose a leading title
+  ("President", "Sheikh", "Israeli Prime Minister") and only those of two or
+  more words are kept, so a bare surname never resolves to a derived person
+  on its own; entries named like bodies ("Syrian National Council",
+  "Republic Of Serbia") and names made only of common words are left out;
 - ``derived_offices.csv`` (the ``offices.csv`` columns): one ``official``
   tenure per dated code whose country is a curated state (``RUSGOV`` ->
   ``RUS``, sector ``GOV``) or whose IGO code names a curated organisation;
@@ -28,17 +31,60 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from kg.extract.gazetteer import leading_title
+
 #: Phrases with these characters are patterns or notes, not names.
-_ODD = re.compile(r"[()+:!&\[\]<>_/0-9]")
+_ODD = re.compile(r"[()+:!&\[\]<>_/0-9`]")
+#: Words that make a dated entry a body, not a person (the source dates some states and parties).
+_BODY_WORDS = frozenset(
+    {"republic", "council", "movement", "army", "party", "coalition", "front", "authority", "forces", "federation",
+     "union", "government", "committee", "organization", "organisation", "league", "ministry", "kingdom",
+     "federative", "socialist", "emirate", "people's", "peoples"}
+)  # fmt: skip
+_ROMAN = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|x{1,3})$")
 #: Person codes whose sector we keep (others become a tenure without sector).
 _SECTORS = {"GOV", "MIL", "REB", "OPP", "COP", "JUD", "LEG", "SPY", "UAF", "MED", "HRI", "NGO", "BUS", "EDU", "LAB"}
 
 
 def _title(phrase: str) -> str:
+    """Title Case of an upper-case phrase: "ABDULLAH II" -> "Abdullah II", "O'BRIEN" -> "O'Brien"."""
     words = []
     for word in phrase.split():
+        if _ROMAN.match(word.lower()):
+            words.append(word.upper())
+            continue
         parts = re.split(r"([-'])", word.lower())
-        words.append("".join(p[:1].upper() + p[1:] for p in parts))
+        out = []
+        for n, part in enumerate(parts):
+            # After an apostrophe only a one-letter prefix ("O'", "D'") makes a capital: "People's".
+            after_quote = n >= 2 and parts[n - 1] == "'" and len(parts[n - 2]) > 1
+            out.append(part if after_quote else part[:1].upper() + part[1:])
+        words.append("".join(out))
+    return " ".join(words)
+
+
+def _titles(directory: Path) -> set[str]:
+    """Lower-cased words that may precede a name: role nouns and curated state names and demonyms."""
+    titles: set[str] = set()
+    with open(directory / "roles.csv", newline="", encoding="utf-8") as fh:
+        titles.update(row["phrase"].strip().lower() for row in csv.DictReader(fh))
+    with open(directory / "states.csv", newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            for column in ("label", "names", "demonyms"):
+                titles.update(a.strip().lower() for a in (row.get(column) or "").split("|") if a.strip())
+    return titles
+
+
+def _clean_name(name: str, titles: set[str], common: set[str]) -> str | None:
+    """``name`` without a leading title, or None if fewer than two words, or only common ones, remain."""
+    words = name.split()
+    words = words[leading_title([w.lower() for w in words], titles) :]
+    if len(words) < 2 or all(w.lower() in common for w in words):
+        return None
     return " ".join(words)
 
 
@@ -96,6 +142,8 @@ def build(source: Path, directory: Path) -> tuple[int, int, int]:
     """Write the derived tables; return the number of persons, tenures and places."""
     states, igos, curated = _curated(directory)
     curated_people = _curated_people(directory)
+    titles = _titles(directory)
+    common = set(STOP_WORDS) | {w for t in titles for w in t.split()}
     with open(source, newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     by_entry: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
@@ -123,13 +171,15 @@ def build(source: Path, directory: Path) -> tuple[int, int, int]:
                         taken.add(name.lower())
                         places[codes[0]].append(name)
             continue
+        if _BODY_WORDS.intersection(entry.lower().split()):
+            continue
         names = []
         for r in group:
             phrase = r["phrase"].strip()
             if _ODD.search(phrase) or len(phrase.split()) < 2:
                 continue
-            name = _title(phrase)
-            if name.lower() not in taken and name not in names:
+            name = _clean_name(_title(phrase), titles, common)
+            if name and name.lower() not in taken and name not in names:
                 names.append(name)
         if not names or any(curated_people.search(n.lower()) for n in [entry, *names]):
             # Nothing new, or a curated person under a longer name ("President Vladimir Putin").
@@ -162,7 +212,7 @@ def build(source: Path, directory: Path) -> tuple[int, int, int]:
         persons.append(
             {
                 "key": key,
-                "label": _title(entry),
+                "label": _clean_name(_title(entry), titles, set()) or names[0],
                 "nationality": countries.most_common(1)[0][0] if countries else "",
                 "wikidata": "",
                 "names": "|".join(names),

@@ -9,7 +9,12 @@ Everything is read once from ``data/actors/*.csv`` (see ``data/README.md``):
 - ``offices.csv`` - who held which office of which actor, when;
 - ``roles.csv`` - role nouns ("foreign minister", "troops") with their sector
   and, for single-holder offices, the office they denote;
-- ``sectors.csv`` - sector codes (GOV, MIL, ...) and labels.
+- ``sectors.csv`` - sector codes (GOV, MIL, ...) and labels;
+- ``derived_persons.csv``, ``derived_offices.csv`` (optional) - people and
+  tenures derived from the Phoenix actor dictionary. They are kept apart from
+  the aliases above: the extractor resolves them by look-up of person names
+  (:meth:`Gazetteer.derived_keys`), not by phrase matching, and the reference
+  graph leaves them out (:meth:`Gazetteer.entries`).
 
 Look-ups are tenure-aware: the Russian president in 2010 is Medvedev.
 
@@ -27,21 +32,74 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+import re
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from kg.errors import ConfigurationError
-from kg.extract.text import normalize_phrase, strip_determiner
+from kg.extract.text import fold, normalize_phrase, strip_determiner
 from kg.model import Actor
 from kg.resources import data_path
 
-__all__ = ["Entry", "Gazetteer", "Role", "Tenure", "load_gazetteer"]
+__all__ = ["HONORIFICS", "Entry", "Gazetteer", "Role", "Tenure", "leading_title", "load_gazetteer", "name_key"]
 
 #: Alias kinds in the order a state row lists them.
 STATE_ALIAS_COLUMNS = ("names", "demonyms", "capitals", "seats", "places")
 _TYPE_PRIORITY = {"state": 0, "organization": 1, "group": 2, "person": 3}
+#: Words that may precede a person's name besides the role nouns of ``roles.csv`` (folded, no dot).
+HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "sheikh", "sheik", "gen", "lt", "col", "maj", "sen",
+     "rep", "gov", "prof", "rev", "imam", "ayatollah", "mullah", "general", "major", "chief"}
+)  # fmt: skip
+_SPACES = re.compile(r"\s+")
+
+
+def name_key(text: str) -> str:
+    """The look-up form of a person's name: folded, single-spaced.
+
+    >>> name_key("Ehud  Barak")
+    'ehud barak'
+    """
+    # Most names are ASCII; lower() is what fold() does to them, only faster.
+    text = text.lower() if text.isascii() else fold(text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def leading_title(words: Sequence[str], titles: Container[str], longest: int = 4) -> int:
+    """How many of ``words`` (folded) at the start are titles ("prime minister", "mr.").
+
+    Parameters
+    ----------
+    words : sequence of str
+        Folded words of a name as written.
+    titles : container of str
+        Folded title phrases (role nouns); :data:`HONORIFICS` count too.
+    longest : int
+        The most words a single title has.
+
+    Returns
+    -------
+    int
+        The number of leading words to drop; 0 if the name starts with none.
+
+    >>> leading_title(["prime", "minister", "mr.", "ehud", "barak"], {"prime minister"})
+    3
+    """
+    start = 0
+    while start < len(words):
+        word = words[start].rstrip(".")
+        if word in HONORIFICS:
+            start += 1
+            continue
+        for size in range(min(longest, len(words) - start), 0, -1):
+            if " ".join(words[start : start + size]) in titles:
+                start += size
+                break
+        else:
+            break
+    return start
 
 
 @dataclass(frozen=True)
@@ -94,6 +152,11 @@ def _date_bound(value: str, *, end: bool, where: str) -> dt.date | None:
     value = value.strip()
     if not value:
         return None
+    if len(value) == 10:
+        try:  # the common case, parsed in C (tens of thousands of derived tenures)
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
     try:
         parts = [int(p) for p in value.split("-")]
     except ValueError:
@@ -131,6 +194,11 @@ class Gazetteer:
     alias_kinds : mapping of (str, str) to str, optional
         ``(key, alias)`` -> kind (``name``, ``demonym``, ``capital``, ``seat``,
         ``place``, ``abbrev``); aliases without an entry count as ``name``.
+    derived : iterable of Entry, or a function returning them, optional
+        People derived from the Phoenix dictionary. Their names are found with
+        :meth:`derived_keys` only (never among :meth:`aliases`), and
+        :meth:`entries` leaves them out. A function is called the first time
+        they are needed.
     """
 
     def __init__(
@@ -139,23 +207,35 @@ class Gazetteer:
         roles: Iterable[Role] = (),
         sectors: Mapping[str, str] | None = None,
         alias_kinds: Mapping[tuple[str, str], str] | None = None,
+        derived: Iterable[Entry] | Callable[[], Iterable[Entry]] = (),
     ) -> None:
         self._entries: dict[str, Entry] = {}
         for entry in entries:
             if entry.actor.key in self._entries:
                 raise ConfigurationError(f"duplicate gazetteer key {entry.actor.key!r}")
             self._entries[entry.actor.key] = entry
+        self._curated = tuple(self._entries)
+        self._derived: dict[str, Entry] = {}
+        self._derived_index: dict[str, tuple[str, ...]] = {}
+        # Read on first use, so that building an extractor or a store does not wait for them.
+        self._pending: Callable[[], Iterable[Entry]] | None = None
+        if callable(derived):
+            self._pending = derived
+        else:
+            self._add_derived(derived)
         self._kinds = dict(alias_kinds or {})
         self._sectors = dict(sectors or {})
         self._roles: dict[str, Role] = {}
         for role in roles:
             self._roles.setdefault(normalize_phrase(role.phrase), role)
         self._holders_of: dict[str, list[str]] = {}
-        for key, entry in self._entries.items():
+        # Derived tenures are all the generic non-leading office "official", which no role
+        # noun names: leaving them out keeps holders() fast for states with many of them.
+        for key, entry in self._curated_items():
             for of in dict.fromkeys(t.of for t in entry.tenures):
                 self._holders_of.setdefault(of, []).append(key)
         self._alias_index: dict[str, list[str]] = {}
-        for key, entry in self._entries.items():
+        for key, entry in self._curated_items():
             for alias in entry.aliases:
                 keys = self._alias_index.setdefault(normalize_phrase(strip_determiner(alias)), [])
                 if key not in keys:
@@ -164,12 +244,21 @@ class Gazetteer:
     # -- the API the store consumes ------------------------------------------------
 
     def entries(self) -> Iterator[Entry]:
-        """All entries, states first, in file order."""
-        return iter(self._entries.values())
+        """The curated entries, states first, in file order (not the derived people)."""
+        return (entry for _, entry in self._curated_items())
+
+    def derived_entries(self) -> Iterator[Entry]:
+        """The people derived from the Phoenix dictionary, in file order."""
+        self._ensure_derived()
+        return iter(self._derived.values())
 
     def get(self, key: str) -> Entry | None:
         """The entry with actor key ``key``, or None."""
-        return self._entries.get(key)
+        entry = self._entries.get(key)
+        if entry is None and self._pending is not None:
+            self._ensure_derived()
+            entry = self._entries.get(key)
+        return entry
 
     def lookup(self, text: str, on: dt.date | None = None) -> Actor | None:
         """Resolve an alias or a role phrase to an actor, tenure-aware.
@@ -189,7 +278,7 @@ class Gazetteer:
         """
         on = on or dt.date.today()
         norm = normalize_phrase(strip_determiner(text))
-        keys = self._alias_index.get(norm)
+        keys = self._alias_index.get(norm) or self.derived_keys(strip_determiner(text))
         if keys:
             key = self.pick(keys, on)
             return self.actor(key, on) if key else None
@@ -198,10 +287,37 @@ class Gazetteer:
     # -- helpers the extractor uses -------------------------------------------------
 
     def aliases(self) -> Iterator[tuple[str, str, str]]:
-        """Every ``(alias, key, kind)`` triple."""
-        for key, entry in self._entries.items():
+        """Every ``(alias, key, kind)`` triple of the curated entries."""
+        for key, entry in self._curated_items():
             for alias in entry.aliases:
                 yield alias, key, self.alias_kind(key, alias)
+
+    def derived_keys(self, name: str) -> tuple[str, ...]:
+        """Keys of the derived people called ``name`` (a full name, any case or accents).
+
+        >>> load_gazetteer().derived_keys("EHUD BARAK")
+        ('phx-ehud-barak',)
+        """
+        self._ensure_derived()
+        return self._derived_index.get(name_key(name), ())
+
+    def has_derived(self) -> bool:
+        """Whether there are any derived people (reading them if not done yet)."""
+        self._ensure_derived()
+        return bool(self._derived)
+
+    def is_derived(self, key: str) -> bool:
+        """Whether ``key`` is a person derived from the Phoenix dictionary."""
+        self._ensure_derived()
+        return key in self._derived
+
+    def title_length(self, words: Sequence[str]) -> int:
+        """How many leading ``words`` (folded) are titles: role nouns or honorifics.
+
+        >>> load_gazetteer().title_length(["prime", "minister", "ehud", "barak"])
+        2
+        """
+        return leading_title(words, self._roles)
 
     def alias_kind(self, key: str, alias: str) -> str:
         """How ``alias`` names ``key`` (``name``, ``demonym``, ``place``...)."""
@@ -225,17 +341,18 @@ class Gazetteer:
 
     def tenure(self, key: str, on: dt.date) -> Tenure | None:
         """The office ``key`` held on ``on``; a leading office wins over others."""
-        entry = self._entries.get(key)
+        entry = self.get(key)
         if entry is None:
             return None
         active = [t for t in entry.tenures if t.active(on)]
         if not active:
             return None
-        return sorted(active, key=lambda t: not t.paramount)[0]
+        # A dated tenure is more specific than an undated default (Phoenix gives both).
+        return sorted(active, key=lambda t: (not t.paramount, t.start is None and t.end is None))[0]
 
     def offices(self, key: str, on: dt.date) -> set[str]:
         """Offices held by ``key`` on ``on`` ("leader" added for leading offices)."""
-        entry = self._entries.get(key)
+        entry = self.get(key)
         found: set[str] = set()
         for tenure in entry.tenures if entry else ():
             if tenure.active(on):
@@ -267,7 +384,7 @@ class Gazetteer:
         is the Secretary of State); otherwise states beat organisations beat
         people.
         """
-        keys = [k for k in keys if k in self._entries]
+        keys = [k for k in keys if self.get(k) is not None]
         if len(keys) <= 1:
             return keys[0] if keys else None
         people = [k for k in keys if self._entries[k].actor.type == "person"]
@@ -279,7 +396,9 @@ class Gazetteer:
 
     def actor(self, key: str, on: dt.date | None = None) -> Actor:
         """The actor for ``key``; a person's country and sector follow their office on ``on``."""
-        entry = self._entries[key]
+        entry = self.get(key)
+        if entry is None:
+            raise KeyError(key)
         actor = entry.actor
         if actor.type != "person":
             return actor
@@ -302,12 +421,42 @@ class Gazetteer:
 
     def owner_key(self, key: str) -> str | None:
         """The state or organisation a key stands for when used as a modifier."""
-        entry = self._entries.get(key)
+        entry = self.get(key)
         if entry is None or entry.actor.type == "person":
             return None
         return key
 
     # -- internals ----------------------------------------------------------------------
+
+    def _add_derived(self, derived: Iterable[Entry]) -> None:
+        # A derived person never shadows a curated name: colliding aliases are dropped.
+        curated = {name_key(strip_determiner(a)) for _, entry in self._curated_items() for a in entry.aliases}
+        for entry in derived:
+            key = entry.actor.key
+            if key in self._entries:
+                raise ConfigurationError(f"duplicate gazetteer key {key!r}")
+            names = {name_key(alias): alias for alias in entry.aliases}
+            kept = {name: alias for name, alias in names.items() if name not in curated}
+            if not kept:
+                continue
+            if len(kept) < len(entry.aliases):
+                entry = Entry(entry.actor, tuple(kept.values()), entry.tenures)
+            for tenure in entry.tenures:
+                if tenure.of not in self._entries:
+                    raise ConfigurationError(f"{key} holds an office of unknown actor {tenure.of!r}")
+            self._entries[key] = self._derived[key] = entry
+            for name in kept:
+                keys = self._derived_index.get(name, ())
+                if key not in keys:
+                    self._derived_index[name] = (*keys, key)
+
+    def _ensure_derived(self) -> None:
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            self._add_derived(pending())
+
+    def _curated_items(self) -> Iterator[tuple[str, Entry]]:
+        return ((key, self._entries[key]) for key in self._curated)
 
     def _owner(self, text: str, on: dt.date) -> str | None:
         text = text.removesuffix(" 's").strip()
@@ -337,8 +486,47 @@ class Gazetteer:
 
 def _derived_rows(path: Path) -> Iterator[dict[str, str]]:
     """Rows of an optional derived table (``derived_*.csv``); nothing if it is absent."""
-    if path.is_file():
-        yield from _rows(path)
+    if not path.is_file():
+        return
+    with open(path, newline="", encoding="utf-8") as fh:
+        reader = csv.reader(fh)
+        header = next(reader, [])
+        # Tens of thousands of rows: zip is much faster than csv.DictReader.
+        for values in reader:
+            yield dict(zip(header, values, strict=False))
+
+
+def _tenures(path: Path, rows: Iterable[dict[str, str]]) -> dict[str, list[Tenure]]:
+    """Tenures by person key from the rows of an offices table."""
+    tenures: dict[str, list[Tenure]] = {}
+    location = str(path)
+    for line, row in enumerate(rows, start=2):
+        where = f"{location}:{line}"
+        tenures.setdefault(row["person"], []).append(
+            Tenure(
+                office=row["office"],
+                of=row["of"],
+                sector=row.get("sector") or None,
+                start=_date_bound(row.get("start", ""), end=False, where=where),
+                end=_date_bound(row.get("end", ""), end=True, where=where),
+                paramount=row.get("paramount", "0").strip() == "1",
+            )
+        )
+    return tenures
+
+
+def _derived_people(directory: Path) -> list[Entry]:
+    """The people of ``derived_persons.csv`` with their ``derived_offices.csv`` tenures (none if absent)."""
+    offices = directory / "derived_offices.csv"
+    tenures = _tenures(offices, _derived_rows(offices))
+    people = []
+    for row in _derived_rows(directory / "derived_persons.csv"):
+        key = row["key"]
+        actor = Actor(key, row["label"], "person", row.get("nationality") or None, None, None)
+        people.append(Entry(actor, tuple(_split(row.get("names"))), tuple(tenures.pop(key, ()))))
+    if tenures:
+        raise ConfigurationError(f"derived_offices.csv names unknown people: {sorted(tenures)}")
+    return people
 
 
 def _load(directory: Path) -> Gazetteer:
@@ -376,39 +564,12 @@ def _load(directory: Path) -> Gazetteer:
         )  # fmt: skip
         entries.append(Entry(actor, tuple(dict.fromkeys(aliases)), ()))
 
-    tenures: dict[str, list[Tenure]] = {}
-    office_rows = [("offices.csv", line, row) for line, row in enumerate(_rows(directory / "offices.csv"), start=2)]
-    office_rows += [
-        ("derived_offices.csv", line, row)
-        for line, row in enumerate(_derived_rows(directory / "derived_offices.csv"), start=2)
-    ]
-    for name, line, row in office_rows:
-        where = f"{directory / name}:{line}"
-        tenures.setdefault(row["person"], []).append(
-            Tenure(
-                office=row["office"],
-                of=row["of"],
-                sector=row.get("sector") or None,
-                start=_date_bound(row.get("start", ""), end=False, where=where),
-                end=_date_bound(row.get("end", ""), end=True, where=where),
-                paramount=row.get("paramount", "0").strip() == "1",
-            )
-        )
+    tenures = _tenures(directory / "offices.csv", _rows(directory / "offices.csv"))
     for row in _rows(directory / "persons.csv"):
         key = row["key"]
         aliases = [row["label"], *_split(row.get("names"))]
         actor = Actor(key, row["label"], "person", row.get("nationality") or None, None, row.get("wikidata") or None)
         entries.append(Entry(actor, tuple(dict.fromkeys(aliases)), tuple(tenures.pop(key, ()))))
-    # Derived people (Phoenix) never shadow a curated name: colliding aliases are dropped.
-    curated = {normalize_phrase(strip_determiner(a)) for entry in entries for a in entry.aliases}
-    for row in _derived_rows(directory / "derived_persons.csv"):
-        key = row["key"]
-        names = [a for a in dict.fromkeys(_split(row.get("names"))) if normalize_phrase(a) not in curated]
-        held = tuple(tenures.pop(key, ()))
-        if not names:
-            continue
-        actor = Actor(key, row["label"], "person", row.get("nationality") or None, None, None)
-        entries.append(Entry(actor, tuple(names), held))
     if tenures:
         raise ConfigurationError(f"offices.csv names unknown people: {sorted(tenures)}")
 
@@ -417,7 +578,7 @@ def _load(directory: Path) -> Gazetteer:
         for row in _rows(directory / "roles.csv")
     ]
     sectors = {row["code"]: row["label"] for row in _rows(directory / "sectors.csv")}
-    gazetteer = Gazetteer(entries, roles, sectors, kinds)
+    gazetteer = Gazetteer(entries, roles, sectors, kinds, lambda: _derived_people(directory))
     for entry in gazetteer.entries():
         for tenure in entry.tenures:
             if gazetteer.get(tenure.of) is None:

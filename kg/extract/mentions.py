@@ -2,8 +2,14 @@
 
 Two phrase matchers run over the folded text (``NORM``): gazetteer aliases
 (names, demonyms, capitals, seats of power, places) and role nouns ("foreign
-minister", "troops"). Each noun-phrase head is then resolved, in document
-order, to zero or more :class:`ActorRef`:
+minister", "troops"). People derived from the Phoenix dictionary are too many
+to give the matcher (tens of thousands of patterns slow its construction by
+seconds); they are looked up instead: each PERSON entity and each run of
+capitalised proper nouns outside the curated matches, without a leading title
+("Prime Minister", "Mr."), is a candidate full name, and a later bare surname
+refers to the one derived person of that surname named in full before it in
+the article. Each noun-phrase head is then resolved, in document order, to
+zero or more :class:`ActorRef`:
 
 - a gazetteer name ("Russian President Vladimir Putin" -> Putin);
 - a role with an owner ("the Turkish president", "Russia's foreign minister",
@@ -47,6 +53,8 @@ STATE_PRONOUNS = frozenset({"its", "their"})
 INSTITUTION_PRONOUNS = frozenset({"it", "they", "we"})
 #: Tokens in these relations are parts of a larger noun phrase, not heads.
 MODIFIER_ONLY_DEPS = frozenset({"compound", "amod"})
+#: Tokens that join the parts of one name when written without spaces ("al-Maliki", "O'Brien").
+NAME_JOINERS = frozenset({"-", "'"})
 
 
 @dataclass(frozen=True)
@@ -126,6 +134,7 @@ class MentionResolver:
 
         self.gazetteer = gazetteer or load_gazetteer()
         self.cues = cues or load_lexicon().cues
+        # Only curated aliases go into the matcher; derived people are looked up (_match_derived).
         self._names: dict[str, list[tuple[str, str, str]]] = {}
         surfaces: dict[str, set[str]] = {}
         for alias, key, kind in self.gazetteer.aliases():
@@ -158,7 +167,7 @@ class MentionResolver:
     # -- matching -----------------------------------------------------------------------
 
     def match_names(self, doc: Doc) -> dict[int, _Match]:
-        """Gazetteer alias matches by token index (longest match wins)."""
+        """Gazetteer alias matches by token index (longest match wins), then derived people."""
         strings = doc.vocab.strings
         found = []
         for match_id, start, end in self.name_matcher(doc):
@@ -166,7 +175,80 @@ class MentionResolver:
             infos = [info for info in self._names[strings[match_id]] if self._name_fits(span, *info)]
             if infos:
                 found.append(_Match(start, end, tuple(dict.fromkeys(k for k, _, _ in infos)), infos[0][1]))
-        return self._longest(found)
+        names = self._longest(found)
+        self._match_derived(doc, names)
+        return names
+
+    def _match_derived(self, doc: Doc, names: dict[int, _Match]) -> None:
+        """Add derived people to ``names``: full names by look-up, then their bare surnames.
+
+        Only spans outside the curated matches are tried, so a curated person
+        always wins. A one-word span refers to a derived person only when
+        exactly one derived person of that surname was named in full earlier
+        in the document.
+        """
+        if not self.gazetteer.has_derived():
+            return
+        surnames: dict[str, set[str]] = {}
+        for start, end in self._name_candidates(doc, names):
+            if any(i in names for i in range(start, end)):
+                continue
+            skip = self.gazetteer.title_length([fold(t.text) for t in doc[start:end]])
+            for first in dict.fromkeys((start + skip, start)):
+                if first >= end:
+                    continue
+                text = doc[first:end].text
+                if any(ch.isspace() for ch in text):
+                    keys = self.gazetteer.derived_keys(text)
+                    if len(keys) == 1:
+                        surnames.setdefault(_surname(text), set()).update(keys)
+                else:
+                    # "Barak said" after "Ehud Barak": never a surname without the full name before.
+                    keys = tuple(surnames.get(_surname(text), ()))
+                    if len(keys) != 1:
+                        keys = ()
+                if keys:
+                    match = _Match(first, end, keys, "name")
+                    for i in range(first, end):
+                        names[i] = match
+                    break
+
+    @staticmethod
+    def _name_candidates(doc: Doc, names: dict[int, _Match]) -> list[tuple[int, int]]:
+        """Token spans that may be a person's name, in document order (longer first)."""
+        spans: set[tuple[int, int]] = set()
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            start, end = ent.start, ent.end
+            while start < end and start in names:  # "Israeli" in an entity "Israeli Ehud Barak"
+                start += 1
+            if end > start and doc[end - 1].text in {"'s", "'"}:
+                end -= 1
+            if start < end:
+                spans.add((start, end))
+        # Runs of capitalised proper nouns: the tagger finds names its entity recogniser misses.
+        # Joiners and short particles written without spaces belong to the name ("al-Maliki").
+        inside = [t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in names for t in doc]
+        proper = list(inside)
+        glue = [t.i not in names and (t.text in NAME_JOINERS or (t.is_alpha and len(t) <= 3)) for t in doc]
+        for i in range(len(doc) - 2, -1, -1):
+            inside[i] = inside[i] or (glue[i] and not doc[i].whitespace_ and inside[i + 1])
+        for i in range(1, len(doc)):
+            inside[i] = inside[i] or (glue[i] and not doc[i - 1].whitespace_ and inside[i - 1])
+        start = None
+        for i in range(len(doc) + 1):
+            if i < len(doc) and inside[i]:
+                start = i if start is None else start
+                continue
+            if start is not None:
+                end = i
+                while end > start and not proper[end - 1]:
+                    end -= 1
+                if end > start:
+                    spans.add((start, end))
+                start = None
+        return sorted(spans, key=lambda span: (span[0], span[0] - span[1]))
 
     def _name_fits(self, span: Span, key: str, kind: str, alias: str) -> bool:
         if kind == "abbrev":

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal, URIRef
 
@@ -33,6 +34,9 @@ from kg.vocab import (
     event_iri,
     graph_iri,
 )
+
+if TYPE_CHECKING:
+    from kg.extract.gazetteer import Entry
 
 MODALITY = {
     "asserted": DKG.Asserted,
@@ -119,6 +123,9 @@ def article_graph(article: Article, events: Iterable[Event], extractor: str) -> 
         for actor in (event.source, event.target):
             if not actor.resolved:
                 actor_triples(g, actor)
+            elif (entry := _derived_entry(actor)) is not None:
+                # Derived people are too many for the reference graph: each article describes its own.
+                entry_triples(g, entry)
         g.add((node, RDF.type, DKG.Event))
         g.add((node, RDFS.label, Literal(f"{event.source.label} – {event.label} – {event.target.label}")))
         g.add((node, DKG.source, src))
@@ -206,16 +213,34 @@ def _gazetteer_triples(g: Graph) -> None:
     except ImportError:  # the extractor package is optional for a bare store
         return
     for entry in load_gazetteer().entries():
-        node = actor_triples(g, entry.actor, entry.aliases)
-        for n, tenure in enumerate(entry.tenures, start=1):
-            t = URIRef(f"{node}/tenure/{n}")
-            g.add((node, DKG.holds, t))
-            g.add((t, RDF.type, DKG.Tenure))
-            g.add((t, DKG.office, Literal(tenure.office)))
-            g.add((t, DKG.officeOf, actor_iri(tenure.of)))
-            if tenure.sector:
-                g.add((t, DKG.sector, Literal(tenure.sector)))
-            if tenure.start:
-                g.add((t, DKG.startDate, Literal(tenure.start.isoformat(), datatype=XSD.date)))
-            if tenure.end:
-                g.add((t, DKG.endDate, Literal(tenure.end.isoformat(), datatype=XSD.date)))
+        entry_triples(g, entry)
+
+
+def _derived_entry(actor: Actor) -> Entry | None:
+    """The gazetteer entry of ``actor`` if it is a derived person (not in the reference graph)."""
+    if actor.type != "person" or actor.wikidata:
+        return None
+    try:
+        from kg.extract.gazetteer import load_gazetteer
+    except ImportError:  # the extractor package is optional for a bare store
+        return None
+    gazetteer = load_gazetteer()
+    return gazetteer.get(actor.key) if gazetteer.is_derived(actor.key) else None
+
+
+def entry_triples(g: Graph | GraphData, entry: Entry) -> URIRef:
+    """Describe a gazetteer entry in ``g``: the actor, its aliases and its tenures; return its IRI."""
+    node = actor_triples(g, entry.actor, entry.aliases)
+    for n, tenure in enumerate(entry.tenures, start=1):
+        t = URIRef(f"{node}/tenure/{n}")
+        g.add((node, DKG.holds, t))
+        g.add((t, RDF.type, DKG.Tenure))
+        g.add((t, DKG.office, Literal(tenure.office)))
+        g.add((t, DKG.officeOf, actor_iri(tenure.of)))
+        if tenure.sector:
+            g.add((t, DKG.sector, Literal(tenure.sector)))
+        if tenure.start:
+            g.add((t, DKG.startDate, Literal(tenure.start.isoformat(), datatype=XSD.date)))
+        if tenure.end:
+            g.add((t, DKG.endDate, Literal(tenure.end.isoformat(), datatype=XSD.date)))
+    return node
