@@ -382,3 +382,8 @@ def test_expecting_another_party_to_act_is_a_request(extractor: Extractor) -> No
     # Expecting something of oneself, or an expectation of people with no country, is none.
     assert triples(extractor, "Russia expects to win.") == set()
     assert triples(extractor, "Analysts expect Russia to attack.") == set()
+
+
+def test_an_appeal_noun_is_an_appeal_to_its_to_object(extractor: Extractor) -> None:
+    assert triples(extractor, "Turkey renewed an appeal to Belgium to extradite a militant.") == {("TUR", "020", "BEL")}
+    assert triples(extractor, "Kyiv made a plea to NATO for more air defence.") == {("UKR", "020", "Q7184")}
