@@ -387,3 +387,10 @@ def test_expecting_another_party_to_act_is_a_request(extractor: Extractor) -> No
 def test_an_appeal_noun_is_an_appeal_to_its_to_object(extractor: Extractor) -> None:
     assert triples(extractor, "Turkey renewed an appeal to Belgium to extradite a militant.") == {("TUR", "020", "BEL")}
     assert triples(extractor, "Kyiv made a plea to NATO for more air defence.") == {("UKR", "020", "Q7184")}
+
+
+def test_market_news_is_discarded_as_business(extractor: Extractor) -> None:
+    text = "Shares of Aeroflot fell after Russia threatened Poland. Russia threatened Poland."
+    ctx = extractor.context(Article("t", text, published=DAY))
+    assert [entry.get("reason") for entry in explain(ctx)] == ["discarded (business)", None]
+    assert triples(extractor, "Russia threatened Poland.") == {("RUS", "130", "POL")}
