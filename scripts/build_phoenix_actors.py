@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from kg.extract.gazetteer import leading_title
+from kg.extract.gazetteer import NON_TITLE_SECTORS, leading_title
 
 #: Phrases with these characters are patterns or notes, not names.
 _ODD = re.compile(r"[()+:!&\[\]<>_/0-9`]")
@@ -43,7 +43,7 @@ _ODD = re.compile(r"[()+:!&\[\]<>_/0-9`]")
 _BODY_WORDS = frozenset(
     {"republic", "council", "movement", "army", "party", "coalition", "front", "authority", "forces", "federation",
      "union", "government", "committee", "organization", "organisation", "league", "ministry", "kingdom",
-     "federative", "socialist", "emirate", "people's", "peoples"}
+     "federative", "socialist", "emirate", "people's", "peoples", "republica", "republika", "soviet", "sfsr"}
 )  # fmt: skip
 _ROMAN = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|x{1,3})$")
 #: Person codes whose sector we keep (others become a tenure without sector).
@@ -71,7 +71,9 @@ def _titles(directory: Path) -> set[str]:
     """Lower-cased words that may precede a name: role nouns and curated state names and demonyms."""
     titles: set[str] = set()
     with open(directory / "roles.csv", newline="", encoding="utf-8") as fh:
-        titles.update(row["phrase"].strip().lower() for row in csv.DictReader(fh))
+        titles.update(
+            row["phrase"].strip().lower() for row in csv.DictReader(fh) if row["sector"] not in NON_TITLE_SECTORS
+        )
     with open(directory / "states.csv", newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             for column in ("label", "names", "demonyms"):
@@ -171,7 +173,8 @@ def build(source: Path, directory: Path) -> tuple[int, int, int]:
                         taken.add(name.lower())
                         places[codes[0]].append(name)
             continue
-        if _BODY_WORDS.intersection(entry.lower().split()):
+        if _BODY_WORDS.intersection(entry.lower().split()) or entry.lower() in curated:
+            # A body, or a state under a dated code ("IRAQ" of the occupation years): no person.
             continue
         names = []
         for r in group:

@@ -134,3 +134,16 @@ def test_the_article_graph_describes_a_derived_person(extractor: Extractor) -> N
     assert sectors == {"GOV"}
     # The reference graph stays small: derived people are described by the articles naming them.
     assert (node, RDF.type, DKG.Person) not in reference_graph()
+
+
+def test_derived_people_are_people_not_states_or_places() -> None:
+    from kg.extract.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    # The source dates some states ("IRAQ" of the occupation years) and names regions under them.
+    assert gazetteer.derived_keys("Sadr City") == ()
+    assert gazetteer.derived_keys("Republika Srpska") == ()
+    # Words that are kinds of people ("Christian", "Man") are not titles to strip from a first name.
+    assert gazetteer.derived_keys("Christian Wulff") == ("phx-christian-wulff",)
+    assert gazetteer.title_length(["christian", "wulff"]) == 0
+    assert gazetteer.title_length(["president", "christian", "wulff"]) == 1

@@ -394,3 +394,9 @@ def test_market_news_is_discarded_as_business(extractor: Extractor) -> None:
     ctx = extractor.context(Article("t", text, published=DAY))
     assert [entry.get("reason") for entry in explain(ctx)] == ["discarded (business)", None]
     assert triples(extractor, "Russia threatened Poland.") == {("RUS", "130", "POL")}
+
+
+def test_names_with_a_lower_case_particle_and_members_of_a_group(extractor: Extractor) -> None:
+    assert triples(extractor, "Pakistan arrested al-Qaeda members.") == {("PAK", "173", "NSA-ALQAEDA")}
+    # "members" with no named group is nobody in particular.
+    assert triples(extractor, "Members criticized Pakistan.") == set()

@@ -43,7 +43,17 @@ from kg.extract.text import fold, normalize_phrase, strip_determiner
 from kg.model import Actor
 from kg.resources import data_path
 
-__all__ = ["HONORIFICS", "Entry", "Gazetteer", "Role", "Tenure", "leading_title", "load_gazetteer", "name_key"]
+__all__ = [
+    "HONORIFICS",
+    "NON_TITLE_SECTORS",
+    "Entry",
+    "Gazetteer",
+    "Role",
+    "Tenure",
+    "leading_title",
+    "load_gazetteer",
+    "name_key",
+]
 
 #: Alias kinds in the order a state row lists them.
 STATE_ALIAS_COLUMNS = ("names", "demonyms", "capitals", "seats", "places")
@@ -54,6 +64,11 @@ HONORIFICS = frozenset(
      "rep", "gov", "prof", "rev", "imam", "ayatollah", "mullah", "general", "major", "chief"}
 )  # fmt: skip
 _SPACES = re.compile(r"\s+")
+#: Sectors whose role nouns are kinds of people, not titles: "Christian", "Man" and "Bishop"
+#: begin names ("Christian Wulff", "Man Mohan Adhikari") more often than they title them.
+NON_TITLE_SECTORS = frozenset(
+    {"BUS", "CVL", "HLH", "EDU", "AGR", "LAB", "ENV", "REL", "MUS", "CHR", "HIN", "JEW", "BUD"}
+)
 
 
 def name_key(text: str) -> str:
@@ -228,6 +243,7 @@ class Gazetteer:
         self._roles: dict[str, Role] = {}
         for role in roles:
             self._roles.setdefault(normalize_phrase(role.phrase), role)
+        self._titles = frozenset(p for p, r in self._roles.items() if r.sector not in NON_TITLE_SECTORS)
         self._holders_of: dict[str, list[str]] = {}
         # Derived tenures are all the generic non-leading office "official", which no role
         # noun names: leaving them out keeps holders() fast for states with many of them.
@@ -317,7 +333,7 @@ class Gazetteer:
         >>> load_gazetteer().title_length(["prime", "minister", "ehud", "barak"])
         2
         """
-        return leading_title(words, self._roles)
+        return leading_title(words, self._titles)
 
     def alias_kind(self, key: str, alias: str) -> str:
         """How ``alias`` names ``key`` (``name``, ``demonym``, ``place``...)."""

@@ -253,7 +253,8 @@ class MentionResolver:
     def _name_fits(self, span: Span, key: str, kind: str, alias: str) -> bool:
         if kind == "abbrev":
             return span.text.replace(".", "") == alias.replace(".", "")
-        if not span.text[:1].isupper():
+        if not span.text[:1].isupper() and not (alias[:1].islower() and span.text[:1] == alias[:1]):
+            # Names need a capital, unless written with a lower-case particle ("al-Qaida").
             return False
         entry = self.gazetteer.get(key)
         if entry is None:
