@@ -400,3 +400,17 @@ def test_names_with_a_lower_case_particle_and_members_of_a_group(extractor: Extr
     assert triples(extractor, "Pakistan arrested al-Qaeda members.") == {("PAK", "173", "NSA-ALQAEDA")}
     # "members" with no named group is nobody in particular.
     assert triples(extractor, "Members criticized Pakistan.") == set()
+
+
+def test_violence_with_no_doer_comes_from_the_state_it_was_fired_from(extractor: Extractor) -> None:
+    assert triples(extractor, "Rockets were fired from Lebanon into northern Israel.") == {("LBN", "190", "ISR")}
+    assert triples(extractor, "A missile was launched from Syria at Israeli positions.") == {("SYR", "190", "ISR")}
+    # A named doer wins; fleeing from a state is no violence.
+    assert triples(extractor, "Hezbollah fired rockets from Lebanon into Israel.") == {("NSA-HEZBOLLAH", "190", "ISR")}
+    assert triples(extractor, "Refugees fled from Syria.") == set()
+
+
+def test_an_attack_noun_from_a_place_is_not_done_by_that_place(extractor: Extractor) -> None:
+    # The group that claims the attacks did them, not the state they came from.
+    text = "A guerrilla group claimed responsibility for attacks on Israeli troops from Jordan."
+    assert not any(source == "JOR" for source, _, _ in triples(extractor, text))

@@ -69,6 +69,7 @@ SLOT_WEIGHT = {
     "host": 0.85,
     "dobj.poss": 0.85,
     "owner": 0.75,
+    "origin": 0.75,
     "mod": 0.9,
     "reciprocal": 0.8,
 }

@@ -21,6 +21,7 @@ from kg.extract.syntax import (
     agent,
     children,
     conjuncts,
+    is_passive,
     lemma,
     prep_objects,
     subject,
@@ -98,6 +99,8 @@ class ArgumentLinker:
             token = ctx.doc[match.token]
             sources, source_how = self._sources(ctx, token, match)
             targets, target_how = self._targets(ctx, token, match)
+            if not sources and match.rule.code[:2] in CAUSE_ROOTS and token.pos_ == "VERB" and is_passive(token):
+                sources, source_how = self._origin(ctx, token), "origin"
             if match.rule.code[:2] in LOCATED_VICTIM_ROOTS:
                 targets = self._locate_groups(ctx, token, match, targets)
             if match.rule.code[:2] in LOCAL_FORCE_ROOTS:
@@ -122,6 +125,21 @@ class ArgumentLinker:
             for source, target, s_how, t_how in pairs:
                 if not _same(source, target):
                     ctx.candidates.append(Candidate(match, source, target, s_how, t_how))
+
+    def _origin(self, ctx: DocContext, token: Token) -> list[ActorRef]:
+        """The state a passive act of violence came from when nobody is said to have done it.
+
+        "Rockets were fired *from Lebanon*", "killed by gunfire *from Gaza*":
+        the ``from`` phrase of the act, or of its ``by`` agent, names one state.
+        """
+        states: list[ActorRef] = []
+        for host in (token, *agent(token)):
+            for place in prep_objects(host, "from"):
+                for ref in ctx.refs.get(place.i, ()):
+                    entry = self.gazetteer.get(ref.key) if ref.kind == "entry" and ref.key else None
+                    if entry is not None and entry.actor.type == "state" and all(s.key != ref.key for s in states):
+                        states.append(replace(ref, via="located"))
+        return states if len(states) == 1 else []
 
     def _locate_groups(
         self, ctx: DocContext, token: Token, match: TriggerMatch, targets: list[ActorRef]
