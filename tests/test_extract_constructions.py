@@ -414,3 +414,28 @@ def test_an_attack_noun_from_a_place_is_not_done_by_that_place(extractor: Extrac
     # The group that claims the attacks did them, not the state they came from.
     text = "A guerrilla group claimed responsibility for attacks on Israeli troops from Jordan."
     assert not any(source == "JOR" for source, _, _ in triples(extractor, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an act on a place is an act on its state when no party is named
+        (
+            "The military government declared a 30-day state of siege in Haiti.",
+            {("x-military-government", "1724", "HTI")},
+        ),
+        ("Israel declared a curfew in Hebron.", {("ISR", "1723", "PSE")}),
+        ("Haiti's government imposed martial law in Port-au-Prince.", {("HTI-GOV", "1724", "HTI")}),
+        # a declaration keeps its generic reading, and support declared is support
+        ("Spain declared its support for Ukraine.", {("ESP", "051", "UKR")}),
+        ("Spain declared war on Morocco.", None),
+    ],
+)
+def test_declarations_and_acts_on_places(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]] | None
+) -> None:
+    found = triples(extractor, text)
+    if expected is None:
+        assert found and all(source == "ESP" and target == "MAR" for source, _, target in found)
+    else:
+        assert found == expected

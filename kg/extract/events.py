@@ -70,6 +70,7 @@ SLOT_WEIGHT = {
     "dobj.poss": 0.85,
     "owner": 0.75,
     "origin": 0.75,
+    "place": 0.75,
     "mod": 0.9,
     "reciprocal": 0.8,
 }

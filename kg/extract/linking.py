@@ -49,6 +49,8 @@ FRAME_ROOTS = frozenset({"03", "04", "05"})
 #: Roots whose unlocated victims ("killed two civilians in Gaza") belong to the place of the event.
 LOCATED_VICTIM_ROOTS = frozenset({"17", "18", "19", "20"})
 LOCATION_PREPS = ("in", "near", "at")
+#: Codes whose act on a place is an act on its state when no party is named (curfews, blockades).
+PLACE_TARGET_CODES = ("17", "191")
 #: Roots whose countryless group source (police, security forces) belongs there too.
 LOCAL_FORCE_ROOTS = frozenset({"17"})
 
@@ -101,6 +103,9 @@ class ArgumentLinker:
             targets, target_how = self._targets(ctx, token, match)
             if not sources and match.rule.code[:2] in CAUSE_ROOTS and token.pos_ == "VERB" and is_passive(token):
                 sources, source_how = self._origin(ctx, token), "origin"
+            if not targets and match.rule.code.startswith(PLACE_TARGET_CODES):
+                # "declared martial law in Haiti", "reimposed blockades in the West Bank".
+                targets, target_how = self._place_state(ctx, token, match), "place"
             if match.rule.code[:2] in LOCATED_VICTIM_ROOTS:
                 targets = self._locate_groups(ctx, token, match, targets)
             if match.rule.code[:2] in LOCAL_FORCE_ROOTS:
@@ -139,6 +144,19 @@ class ArgumentLinker:
                     entry = self.gazetteer.get(ref.key) if ref.kind == "entry" and ref.key else None
                     if entry is not None and entry.actor.type == "state" and all(s.key != ref.key for s in states):
                         states.append(replace(ref, via="located"))
+        return states if len(states) == 1 else []
+
+    def _place_state(self, ctx: DocContext, token: Token, match: TriggerMatch) -> list[ActorRef]:
+        """The one state named by the place phrases of the trigger or its object."""
+        obj = ctx.doc[match.theme] if match.theme is not None else None
+        states: list[ActorRef] = []
+        for host in (token, obj):
+            for prep in LOCATION_PREPS if host is not None else ():
+                for place in prep_objects(host, prep):
+                    for ref in ctx.refs.get(place.i, ()):
+                        entry = self.gazetteer.get(ref.key) if ref.kind == "entry" and ref.key else None
+                        if entry is not None and entry.actor.type == "state" and all(s.key != ref.key for s in states):
+                            states.append(replace(ref, via="located"))
         return states if len(states) == 1 else []
 
     def _locate_groups(
