@@ -439,3 +439,13 @@ def test_declarations_and_acts_on_places(
         assert found and all(source == "ESP" and target == "MAR" for source, _, target in found)
     else:
         assert found == expected
+
+
+def test_whoever_claims_responsibility_for_an_attack_did_it(extractor: Extractor) -> None:
+    text = "Al-Shabab claimed responsibility for the attack on Kenyan troops."
+    events = extractor.extract(Article("t", text, published=DAY))
+    assert {(e.source.key, e.cameo, e.target.country, e.target.sector) for e in events} == {
+        ("NSA-ALSHABAAB", "190", "KEN", "MIL")
+    }
+    # Denying it is no admission.
+    assert triples(extractor, "Russia denied responsibility for the attack on Ukraine.") != {("RUS", "190", "UKR")}

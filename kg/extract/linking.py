@@ -49,6 +49,8 @@ FRAME_ROOTS = frozenset({"03", "04", "05"})
 #: Roots whose unlocated victims ("killed two civilians in Gaza") belong to the place of the event.
 LOCATED_VICTIM_ROOTS = frozenset({"17", "18", "19", "20"})
 LOCATION_PREPS = ("in", "near", "at")
+#: Verbs of "... responsibility for <event>": whoever claims it did it.
+RESPONSIBILITY_VERBS = frozenset({"claim", "accept", "take", "admit", "acknowledge", "assume"})
 #: Codes whose act on a place is an act on its state when no party is named (curfews, blockades).
 PLACE_TARGET_CODES = ("17", "191")
 #: Roots whose countryless group source (police, security forces) belongs there too.
@@ -262,6 +264,19 @@ class ArgumentLinker:
         head = token.head
         if token.dep_ in {"dobj", "nsubjpass"} and self._light(head):
             return head
+        if token.dep_ == "pobj" and fold(head.text) == "for":
+            # "Hamas claimed responsibility for the bombing": the claimant did it.
+            holder = head.head
+            verb = holder.head if lemma(holder) == "responsibility" else holder
+            if (
+                verb.pos_ == "VERB"
+                and lemma(verb) in RESPONSIBILITY_VERBS
+                and (
+                    lemma(holder) == "responsibility"
+                    or any(lemma(o) == "responsibility" for o in children(verb, {"dobj"}))
+                )
+            ):
+                return verb
         if token.dep_ == "pobj" and fold(head.text) == "in":
             # "Serb forces engaged in ethnic cleansing"; "the US sent Ukraine $400m in aid".
             if lemma(head.head) in self.cues.engage_verbs:
