@@ -449,3 +449,17 @@ def test_whoever_claims_responsibility_for_an_attack_did_it(extractor: Extractor
     }
     # Denying it is no admission.
     assert triples(extractor, "Russia denied responsibility for the attack on Ukraine.") != {("RUS", "190", "UKR")}
+
+
+def test_a_named_apposition_beats_the_office_holder_of_the_reading_date(extractor: Extractor) -> None:
+    # Read in 2024, "the Israeli prime minister" alone would be Netanyahu; the name says Sharon.
+    events = extractor.extract(
+        Article("t", "The Israeli prime minister, Ariel Sharon, apologized to Egypt.", published=DAY)
+    )
+    assert {(e.source.label, e.cameo, e.target.key) for e in events} == {("Ariel Sharon", "055", "EGY")}
+
+
+def test_a_crashing_passenger_plane_is_no_attack(extractor: Extractor) -> None:
+    text = "A China Eastern Airlines commuter plane crashed into a lake, killing all 53 people on board."
+    assert triples(extractor, text) == set()
+    assert ("ISR-MIL", "190", "PSE") in triples(extractor, "Israeli jets struck Gaza, killing ten people.")

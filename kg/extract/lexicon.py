@@ -126,6 +126,7 @@ class Cues:
     reporting_verbs: frozenset[str] = frozenset()
     refusal_verbs: frozenset[str] = frozenset()
     weapon_nouns: frozenset[str] = frozenset()
+    civilian_marks: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -246,6 +247,7 @@ def _load_cues(path: Path) -> Cues:
         reporting_verbs=words.get("reporting_verb", frozenset()),
         refusal_verbs=words.get("refusal_verb", frozenset()),
         weapon_nouns=words.get("weapon_noun", frozenset()),
+        civilian_marks=words.get("civilian_mark", frozenset()),
     )
 
 

@@ -70,6 +70,21 @@ def _repair_date_head(ctx: DocContext, token: Token) -> list[Token]:
     return named or [token]
 
 
+def _named_apposition(ctx: DocContext, token: Token) -> Token:
+    """The person an apposition names, over the office holder a role noun implies.
+
+    "The Israeli prime minister, Ariel Sharon, apologized": Sharon, whoever held
+    the office on the date the article is read for.
+    """
+    refs = ctx.refs.get(token.i, ())
+    if not refs or not all(r.person and r.via in {"role", "anaphora"} for r in refs):
+        return token
+    for appos in children(token, {"appos"}):
+        if any(r.person and r.kind == "entry" and r.via not in {"role", "anaphora"} for r in ctx.refs.get(appos.i, ())):
+            return appos
+    return token
+
+
 def _inflections(verb: str) -> set[str]:
     """Regular inflected forms of ``verb`` ("stage" -> "stages", "staged", "staging")."""
     base = verb[:-1] if verb.endswith("e") else verb
@@ -197,6 +212,7 @@ class ArgumentLinker:
         appositions that name an actor-less head ("a key NATO nation, *Turkey*")."""
         found: list[ActorRef] = []
         tokens = [t for token in tokens for t in _repair_date_head(ctx, token)]
+        tokens = [_named_apposition(ctx, t) for t in tokens]
         tokens += [a for t in tokens if t.i not in ctx.refs for a in children(t, {"appos"})]
         for token in tokens:
             start, end = ctx.spans.get(token.i, (token.i, token.i + 1))
@@ -294,6 +310,13 @@ class ArgumentLinker:
                 return verb
         return None
 
+    def _civilian(self, vehicle: Token) -> bool:
+        """A passenger plane that crashed is no weapon ("a China Eastern Airlines commuter plane")."""
+        words = {lemma(c) for c in vehicle.subtree if c.i < vehicle.i}
+        if words & self.cues.civilian_marks:
+            return True
+        return any(lemma(v) in self.cues.civilian_marks for v in (vehicle.head,) if vehicle.dep_ in SUBJECT_DEPS)
+
     def _sources(self, ctx: DocContext, token: Token, match: TriggerMatch) -> tuple[list[ActorRef], str]:
         for slot in match.rule.source:
             if slot == "subj":
@@ -306,7 +329,11 @@ class ArgumentLinker:
                 # not so for "US sanctions target Russian efforts".
                 tokens, _ = subject(token)
                 violent = {m.token for m in ctx.triggers if m.rule.code[:2] in CAUSE_ROOTS}
-                tokens = [t for t in tokens if t.i in violent or lemma(t) in self.cues.weapon_nouns]
+                tokens = [
+                    t
+                    for t in tokens
+                    if t.i in violent or (lemma(t) in self.cues.weapon_nouns and not self._civilian(t))
+                ]
                 refs = self._refs(ctx, [m for t in tokens for m in self._name_modifiers(ctx, t)])
                 if refs:
                     return refs, "owner"
