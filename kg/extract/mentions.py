@@ -473,7 +473,10 @@ class _DocMentions:
                 return ActorRef("group", owner, span.text, "role", sector=role.sector) if owner else None
             if owner is None:
                 return self._antecedent(token, office=role.office)
-            holders = self.gazetteer.holders(owner, role.office, self._date(token))
+            undated = self._ctx.article.published is None and date_of(self._ctx, token) is None
+            # Without any date, "the Israeli prime minister" is nobody in particular: today's
+            # holder would silently be wrong for older news.
+            holders = [] if undated else self.gazetteer.holders(owner, role.office, self._date(token))
             if holders:
                 return ActorRef("entry", holders[0], span.text, "role", person=True, office=role.office)
             return ActorRef("group", owner, span.text, "role", sector=role.sector)
