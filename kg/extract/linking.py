@@ -9,6 +9,7 @@ coordinated subjects and no object ("Putin and Erdogan met") or with only a
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import permutations
 from typing import TYPE_CHECKING, ClassVar
@@ -148,33 +149,32 @@ class ArgumentLinker:
                 if not _same(source, target):
                     ctx.candidates.append(Candidate(match, source, target, s_how, t_how))
 
+    def _one_state(self, ctx: DocContext, hosts: Iterable[Token | None], preps: Iterable[str]) -> ActorRef | None:
+        """The one state the ``preps`` phrases of ``hosts`` name ("in Gaza", "from Lebanon"), or None."""
+        states: list[ActorRef] = []
+        for host in hosts:
+            for prep in preps if host is not None else ():
+                for place in prep_objects(host, prep):
+                    for ref in ctx.refs.get(place.i, ()):
+                        entry = self.gazetteer.get(ref.key) if ref.kind == "entry" and ref.key else None
+                        if entry is not None and entry.actor.type == "state" and all(s.key != ref.key for s in states):
+                            states.append(replace(ref, via="located"))
+        return states[0] if len(states) == 1 else None
+
     def _origin(self, ctx: DocContext, token: Token) -> list[ActorRef]:
         """The state a passive act of violence came from when nobody is said to have done it.
 
         "Rockets were fired *from Lebanon*", "killed by gunfire *from Gaza*":
         the ``from`` phrase of the act, or of its ``by`` agent, names one state.
         """
-        states: list[ActorRef] = []
-        for host in (token, *agent(token)):
-            for place in prep_objects(host, "from"):
-                for ref in ctx.refs.get(place.i, ()):
-                    entry = self.gazetteer.get(ref.key) if ref.kind == "entry" and ref.key else None
-                    if entry is not None and entry.actor.type == "state" and all(s.key != ref.key for s in states):
-                        states.append(replace(ref, via="located"))
-        return states if len(states) == 1 else []
+        state = self._one_state(ctx, (token, *agent(token)), ("from",))
+        return [state] if state else []
 
     def _place_state(self, ctx: DocContext, token: Token, match: TriggerMatch) -> list[ActorRef]:
         """The one state named by the place phrases of the trigger or its object."""
         obj = ctx.doc[match.theme] if match.theme is not None else None
-        states: list[ActorRef] = []
-        for host in (token, obj):
-            for prep in LOCATION_PREPS if host is not None else ():
-                for place in prep_objects(host, prep):
-                    for ref in ctx.refs.get(place.i, ()):
-                        entry = self.gazetteer.get(ref.key) if ref.kind == "entry" and ref.key else None
-                        if entry is not None and entry.actor.type == "state" and all(s.key != ref.key for s in states):
-                            states.append(replace(ref, via="located"))
-        return states if len(states) == 1 else []
+        state = self._one_state(ctx, (token, obj), LOCATION_PREPS)
+        return [state] if state else []
 
     def _locate_groups(
         self, ctx: DocContext, token: Token, match: TriggerMatch, targets: list[ActorRef]
@@ -187,18 +187,11 @@ class ArgumentLinker:
         if not any(t.kind == "unresolved" and t.sector and not t.country and not t.person for t in targets):
             return targets
         obj = ctx.doc[match.theme] if match.theme is not None else None
-        states = []
-        for host in (token, obj):
-            for prep in LOCATION_PREPS if host is not None else ():
-                for place in prep_objects(host, prep):
-                    for ref in ctx.refs.get(place.i, ()):
-                        entry = self.gazetteer.get(ref.key) if ref.kind == "entry" and ref.key else None
-                        if entry is not None and entry.actor.type == "state" and ref.key not in states:
-                            states.append(ref.key)
-        if len(states) != 1:
+        state = self._one_state(ctx, (token, obj), LOCATION_PREPS)
+        if state is None:
             return targets
         return [
-            replace(t, country=states[0], via="located")
+            replace(t, country=state.key, via="located")
             if t.kind == "unresolved" and t.sector and not t.country and not t.person
             else t
             for t in targets
