@@ -475,3 +475,22 @@ def test_an_office_without_any_date_names_no_particular_holder(extractor: Extrac
     assert sources(text, dt.date(2004, 9, 1)) == {"ariel-sharon"}
     # A date in the text is enough.
     assert sources("The Israeli prime minister visited Egypt in 2005.", None) == {"ariel-sharon"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the reporting state is the "it" its report is about, and the origin of the fire is accused
+        (
+            "Israel said a mortar bomb was fired at it from the Gaza Strip.",
+            {("ISR", "112", "PSE"), ("PSE", "190", "ISR")},
+        ),
+        ("Russia said Ukraine attacked it.", {("RUS", "112", "UKR"), ("UKR", "190", "RUS")}),
+        # a passive report accuses its "by" agent
+        ("Russia said the plant was shelled by Ukraine.", {("RUS", "112", "UKR")}),
+    ],
+)
+def test_reports_of_attacks_on_the_reporter(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected

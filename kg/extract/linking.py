@@ -253,6 +253,9 @@ class ArgumentLinker:
             if not found:
                 # No actor as subject: the actor the clause acts on ("... will never attack Poland").
                 found.extend(t for t in children(clause, {"dobj"}) if t.i in ctx.refs)
+            if not found and is_passive(clause):
+                # "said the plant was shelled by Ukraine", "said a bomb was fired from Gaza".
+                found.extend(t for t in agent(clause) + prep_objects(clause, "from") if t.i in ctx.refs)
         return found
 
     def _light(self, verb: Token) -> bool:

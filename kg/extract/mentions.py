@@ -372,15 +372,23 @@ class _DocMentions:
         return self._entity_ref(token)
 
     def _reporter(self, token: Token) -> list[ActorRef]:
-        """``it``/``they`` as subject of a reported clause: the state or body that reports.
+        """``it``/``they`` in a reported clause: the state or body that reports.
 
         "Israel announced it would free prisoners", "NATO said they would
         respond": the clause's subject is the subject of the reporting verb,
         when that is not a person (people are resolved as ``he``/``she``).
+        So is its object: "Israel said a mortar bomb was fired at it".
         """
-        if fold(token.text) not in INSTITUTION_PRONOUNS or token.dep_ not in SUBJECT_DEPS:
+        word = fold(token.text)
+        if token.dep_ in SUBJECT_DEPS and word in INSTITUTION_PRONOUNS:
+            clause = token.head
+        elif token.dep_ == "pobj" and word in {"it", "them", "us"} and token.head.dep_ == "prep":
+            # "Israel said a mortar bomb was fired at it": the reporter is also the target.
+            clause = token.head.head
+        elif token.dep_ == "dobj" and word in {"it", "them", "us"}:
+            clause = token.head
+        else:
             return []
-        clause = token.head
         if clause.dep_ != "ccomp" or clause.head.i >= token.i:
             return []
         for subj in clause.head.children:
