@@ -494,3 +494,13 @@ def test_reports_of_attacks_on_the_reporter(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(extractor, text) == expected
+
+
+def test_saying_one_did_an_attack_claims_responsibility(extractor: Extractor) -> None:
+    assert triples(extractor, "Hamas said it fired rockets at Israel.") == {
+        ("NSA-HAMAS", "015", "ISR"),
+        ("NSA-HAMAS", "190", "ISR"),
+    }
+    # A plan to attack is a threat, not a claim; a statement about oneself is no event.
+    assert triples(extractor, "Russia said it would attack Ukraine.") == {("RUS", "138", "UKR")}
+    assert triples(extractor, "Russia said it is ready for talks.") == set()

@@ -138,6 +138,7 @@ def refused(code: str) -> str | None:
 CLAIM_CODES = frozenset({"010", "110"})
 MATERIAL_CONFLICT = 4
 ACCUSE = "112"
+CLAIM_RESPONSIBILITY = "015"
 
 
 def refined_request(code: str, asked: str) -> str:
@@ -251,6 +252,7 @@ class EventBuilder:
             # "refused to meet", "will not provide support": the refusal happened.
             code, modality = rejection, ASSERTED
         requested = None
+        said: tuple[str, int] | None = None
         if code in REQUESTED and (asked := _asked_for(ctx, token.i, codes)):
             code, requested = refined_request(code, asked[0]), asked[1]
         elif (
@@ -263,6 +265,14 @@ class EventBuilder:
         on = value_to_date(date) if date else (ctx.article.published or dt.date.today())
         source = materialize(cand.source, on, self.gazetteer)
         target = materialize(cand.target, on, self.gazetteer)
+        if code == ACCUSE and source.key == target.key and said:
+            # "The US claimed that they had attacked Iraq": claiming one's own act is
+            # claiming responsibility (015), towards the act's target.
+            act = next(
+                (c for c in ctx.candidates if c.trigger.token == said[1] and c.source.key == cand.target.key), None
+            )
+            if act is not None:
+                code, target = CLAIM_RESPONSIBILITY, materialize(act.target, on, self.gazetteer)
         if source.key == target.key:
             ctx.rejected.append((token.i, "source and target are the same actor"))
             return None

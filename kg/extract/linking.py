@@ -45,6 +45,8 @@ XOBJ_PREPS = ("to", "against", "on", "in")
 #: Violent event nouns ("shelling", "air strike") that may name who caused a passive event.
 CAUSE_ROOTS = frozenset({"18", "19", "20"})
 CAUSE_PREPS = ("in", "during", "by")
+#: Statement codes whose candidates are kept even about the speaker itself (see above).
+STATEMENT_CODES = frozenset({"010", "110"})
 #: Roots whose event nouns may take their source from the clause they frame.
 FRAME_ROOTS = frozenset({"03", "04", "05"})
 #: Roots whose unlocated victims ("killed two civilians in Gaza") belong to the place of the event.
@@ -146,7 +148,9 @@ class ArgumentLinker:
             elif target_how == "p:between" and not sources and len(targets) > 1:
                 pairs = [(s, t, "reciprocal", "reciprocal") for s, t in permutations(targets, 2)]
             for source, target, s_how, t_how in pairs:
-                if not _same(source, target):
+                # A statement about oneself may be a claim of responsibility ("Hamas said it fired
+                # rockets"): the event stage decides, and drops it otherwise.
+                if not _same(source, target) or match.rule.code in STATEMENT_CODES:
                     ctx.candidates.append(Candidate(match, source, target, s_how, t_how))
 
     def _one_state(self, ctx: DocContext, hosts: Iterable[Token | None], preps: Iterable[str]) -> ActorRef | None:
