@@ -54,6 +54,18 @@ _TURTLE_EXAMPLE = '<http://example.org/note/1> <http://www.w3.org/2000/01/rdf-sc
 _JSONLD_EXAMPLE = {"@id": "http://example.org/note/1", "http://www.w3.org/2000/01/rdf-schema#label": "checked by hand"}
 
 
+def _sparql_body(field: str, media_type: str, example: str) -> dict[str, Any]:
+    """A SPARQL protocol body: a form with ``field``, or the text itself as ``media_type``."""
+    form = {"type": "object", "properties": {field: {"type": "string"}}, "required": [field]}
+    return {
+        "required": True,
+        "content": {
+            "application/x-www-form-urlencoded": {"schema": form, "example": {field: example}},
+            media_type: {"schema": {"type": "string"}, "example": example},
+        },
+    }
+
+
 _SPARQL_RESULTS = {
     "description": "SELECT/ASK results (SPARQL JSON, XML, CSV, TSV) or a graph (Turtle, N-Triples, JSON-LD, "
     "RDF/XML, TriG)",
@@ -119,20 +131,7 @@ PATHS: dict[str, dict[str, Any]] = {
         "post": {
             "summary": "SPARQL 1.1 query by form or application/sparql-query body",
             "parameters": _DATASET_PARAMS,
-            "requestBody": {
-                "required": True,
-                "content": {
-                    "application/x-www-form-urlencoded": {
-                        "schema": {
-                            "type": "object",
-                            "properties": {"query": {"type": "string"}},
-                            "required": ["query"],
-                        },
-                        "example": {"query": _QUERY_EXAMPLE},
-                    },
-                    "application/sparql-query": {"schema": {"type": "string"}, "example": _QUERY_EXAMPLE},
-                },
-            },
+            "requestBody": _sparql_body("query", "application/sparql-query", _QUERY_EXAMPLE),
             "responses": {"200": _SPARQL_RESULTS} | _errors(400, 406, 413, 415, 503),
         },
     },
@@ -144,20 +143,7 @@ PATHS: dict[str, dict[str, Any]] = {
                 _param("using-graph-uri", schema={"type": "array", "items": {"type": "string"}}),
                 _param("using-named-graph-uri", schema={"type": "array", "items": {"type": "string"}}),
             ],
-            "requestBody": {
-                "required": True,
-                "content": {
-                    "application/x-www-form-urlencoded": {
-                        "schema": {
-                            "type": "object",
-                            "properties": {"update": {"type": "string"}},
-                            "required": ["update"],
-                        },
-                        "example": {"update": _UPDATE_EXAMPLE},
-                    },
-                    "application/sparql-update": {"schema": {"type": "string"}, "example": _UPDATE_EXAMPLE},
-                },
-            },
+            "requestBody": _sparql_body("update", "application/sparql-update", _UPDATE_EXAMPLE),
             # 503: the update ran past SPARQL_UPDATE_TIMEOUT (nothing was changed), or the store failed.
             "responses": {"204": {"description": "done"}} | _errors(400, 401, 413, 415, 503),
         }

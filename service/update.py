@@ -242,14 +242,9 @@ def _body_format() -> str:
 def _parse_body(text: str, fmt: str, media_type: str, name: URIRef) -> Graph:
     """The body's triples as a graph named ``name`` (child side: parsing takes time too)."""
     graph = Graph(identifier=name)
-    if fmt == "json-ld":
-        try:
-            _refuse_remote_context(json.loads(text))
-        except json.JSONDecodeError as exc:
-            raise InputError(f"the body is not JSON: {exc}", where="body") from None
-        except RecursionError:
-            raise InputError("the body is nested too deeply", where="body") from None
     try:
+        if fmt == "json-ld":
+            _refuse_remote_context(json.loads(text))
         with warnings.catch_warnings():
             # rdflib's JSON-LD parser uses rdflib's own deprecated ConjunctiveGraph. (Changing
             # the warning filters is safe here: this runs in the single-threaded child.)
@@ -263,6 +258,8 @@ def _parse_body(text: str, fmt: str, media_type: str, name: URIRef) -> Graph:
                 graph.parse(data=text, format=fmt, publicID=str(name))
     except RecursionError:
         raise InputError("the body is nested too deeply", where="body") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"the body is not JSON: {exc}", where="body") from None
     except (SyntaxError, ParserError, ValueError, IndexError, KeyError, TypeError, AttributeError) as exc:
         # rdflib's Turtle/TriG reader crashes with IndexError on some truncated bodies ("@", "_:").
         raise InputError(f"the body is not valid {media_type}: {str(exc)[:300]}", where="body") from None

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, ClassVar
 from kg.cameo import lookup
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.lexicon import Cues, load_lexicon
+from kg.extract.linking import CLAIM_CODES
 from kg.extract.modality import ASSERTED, REPORTED, is_refusal, modality_of
 from kg.extract.text import slug, strip_determiner
 from kg.extract.timex import date_of, value_to_date
@@ -134,8 +135,7 @@ def refused(code: str) -> str | None:
     return _by_prefix(REFUSED, code)
 
 
-#: Statements and disapprovals that report a material conflict act are accusations.
-CLAIM_CODES = frozenset({"010", "110"})
+#: Statements and disapprovals that report a material conflict act are accusations (CLAIM_CODES).
 MATERIAL_CONFLICT = 4
 ACCUSE = "112"
 CLAIM_RESPONSIBILITY = "015"

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from kg.extract.pipeline import DocContext
     from kg.extract.triggers import TriggerMatch
 
-__all__ = ["ArgumentLinker", "Candidate"]
+__all__ = ["CLAIM_CODES", "ArgumentLinker", "Candidate"]
 
 #: CAMEO roots whose events are symmetric enough to code both ways when no direction is given.
 RECIPROCAL_ROOTS = frozenset({"04"})
@@ -45,8 +45,9 @@ XOBJ_PREPS = ("to", "against", "on", "in")
 #: Violent event nouns ("shelling", "air strike") that may name who caused a passive event.
 CAUSE_ROOTS = frozenset({"18", "19", "20"})
 CAUSE_PREPS = ("in", "during", "by")
-#: Statement codes whose candidates are kept even about the speaker itself (see above).
-STATEMENT_CODES = frozenset({"010", "110"})
+#: Statements and disapprovals: about another party's violence an accusation (112), about one's
+#: own a claim of responsibility (015); so their candidates are kept even about the speaker.
+CLAIM_CODES = frozenset({"010", "110"})
 #: Roots whose event nouns may take their source from the clause they frame.
 FRAME_ROOTS = frozenset({"03", "04", "05"})
 #: Roots whose unlocated victims ("killed two civilians in Gaza") belong to the place of the event.
@@ -88,6 +89,16 @@ def _named_apposition(ctx: DocContext, token: Token) -> Token:
     return token
 
 
+def _placed(refs: list[ActorRef], state: str) -> list[ActorRef]:
+    """Give the countryless groups among ``refs`` ("two children", "police") the state ``state``."""
+    return [
+        replace(r, country=state, via="located")
+        if r.kind == "unresolved" and r.sector and not r.country and not r.person
+        else r
+        for r in refs
+    ]
+
+
 def _inflections(verb: str) -> set[str]:
     """Regular inflected forms of ``verb`` ("stage" -> "stages", "staged", "staging")."""
     base = verb[:-1] if verb.endswith("e") else verb
@@ -121,16 +132,24 @@ class ArgumentLinker:
             token = ctx.doc[match.token]
             sources, source_how = self._sources(ctx, token, match)
             targets, target_how = self._targets(ctx, token, match)
-            if not sources and match.rule.code[:2] in CAUSE_ROOTS and token.pos_ == "VERB" and is_passive(token):
-                sources, source_how = self._origin(ctx, token), "origin"
-            if not targets and match.rule.code.startswith(PLACE_TARGET_CODES):
-                # "declared martial law in Haiti", "reimposed blockades in the West Bank".
-                targets, target_how = self._place_state(ctx, token, match), "place"
-            if match.rule.code[:2] in LOCATED_VICTIM_ROOTS:
-                targets = self._locate_groups(ctx, token, match, targets)
-            if match.rule.code[:2] in LOCAL_FORCE_ROOTS:
-                # Arrests and curfews are the local authorities' ("police arrested protesters in Moscow").
-                sources = self._locate_groups(ctx, token, match, sources)
+            code = match.rule.code
+            if not sources and code[:2] in CAUSE_ROOTS and token.pos_ == "VERB" and is_passive(token):
+                # "Rockets were fired *from Lebanon*", "killed by gunfire *from Gaza*": nobody is
+                # said to have done it; the one state it came from did.
+                origin = self._one_state(ctx, (token, *agent(token)), ("from",))
+                sources, source_how = ([origin] if origin else []), "origin"
+            if code[:2] in LOCATED_VICTIM_ROOTS:
+                # The place of the act: the trigger's or its object's "in"/"near"/"at" phrase.
+                obj = ctx.doc[match.theme] if match.theme is not None else None
+                place = self._one_state(ctx, (token, obj), LOCATION_PREPS)
+                if place is not None:
+                    if not targets and code.startswith(PLACE_TARGET_CODES):
+                        # "declared martial law in Haiti", "reimposed blockades in the West Bank".
+                        targets, target_how = [place], "place"
+                    targets = _placed(targets, place.key)
+                    if code[:2] in LOCAL_FORCE_ROOTS:
+                        # Arrests and curfews are the local authorities' ("police arrested protesters in Moscow").
+                        sources = _placed(sources, place.key)
             pairs: list[tuple[ActorRef, ActorRef, str, str]] = []
             if sources and targets:
                 pairs = [(s, t, source_how, target_how) for s in sources for t in targets]
@@ -150,7 +169,7 @@ class ArgumentLinker:
             for source, target, s_how, t_how in pairs:
                 # A statement about oneself may be a claim of responsibility ("Hamas said it fired
                 # rockets"): the event stage decides, and drops it otherwise.
-                if not _same(source, target) or match.rule.code in STATEMENT_CODES:
+                if not _same(source, target) or match.rule.code in CLAIM_CODES:
                     ctx.candidates.append(Candidate(match, source, target, s_how, t_how))
 
     def _one_state(self, ctx: DocContext, hosts: Iterable[Token | None], preps: Iterable[str]) -> ActorRef | None:
@@ -164,42 +183,6 @@ class ArgumentLinker:
                         if entry is not None and entry.actor.type == "state" and all(s.key != ref.key for s in states):
                             states.append(replace(ref, via="located"))
         return states[0] if len(states) == 1 else None
-
-    def _origin(self, ctx: DocContext, token: Token) -> list[ActorRef]:
-        """The state a passive act of violence came from when nobody is said to have done it.
-
-        "Rockets were fired *from Lebanon*", "killed by gunfire *from Gaza*":
-        the ``from`` phrase of the act, or of its ``by`` agent, names one state.
-        """
-        state = self._one_state(ctx, (token, *agent(token)), ("from",))
-        return [state] if state else []
-
-    def _place_state(self, ctx: DocContext, token: Token, match: TriggerMatch) -> list[ActorRef]:
-        """The one state named by the place phrases of the trigger or its object."""
-        obj = ctx.doc[match.theme] if match.theme is not None else None
-        state = self._one_state(ctx, (token, obj), LOCATION_PREPS)
-        return [state] if state else []
-
-    def _locate_groups(
-        self, ctx: DocContext, token: Token, match: TriggerMatch, targets: list[ActorRef]
-    ) -> list[ActorRef]:
-        """Give countryless groups ("two children") the state where the violence happened.
-
-        Only the place phrase of the trigger itself or of its object counts
-        ("killed two children *in Gaza*"), and only a place of one state.
-        """
-        if not any(t.kind == "unresolved" and t.sector and not t.country and not t.person for t in targets):
-            return targets
-        obj = ctx.doc[match.theme] if match.theme is not None else None
-        state = self._one_state(ctx, (token, obj), LOCATION_PREPS)
-        if state is None:
-            return targets
-        return [
-            replace(t, country=state.key, via="located")
-            if t.kind == "unresolved" and t.sector and not t.country and not t.person
-            else t
-            for t in targets
-        ]
 
     # -- slots --------------------------------------------------------------------------------
 
@@ -281,17 +264,14 @@ class ArgumentLinker:
         if token.dep_ in {"dobj", "nsubjpass"} and self._light(head):
             return head
         if token.dep_ == "pobj" and fold(head.text) == "for":
-            # "Hamas claimed responsibility for the bombing": the claimant did it.
+            # "Hamas claimed responsibility for the bombing": the claimant did it. The "for"
+            # phrase hangs on "responsibility" or on the verb whose object it is.
             holder = head.head
             verb = holder.head if lemma(holder) == "responsibility" else holder
-            if (
-                verb.pos_ == "VERB"
-                and lemma(verb) in RESPONSIBILITY_VERBS
-                and (
-                    lemma(holder) == "responsibility"
-                    or any(lemma(o) == "responsibility" for o in children(verb, {"dobj"}))
-                )
-            ):
+            claimed = lemma(holder) == "responsibility" or any(
+                lemma(o) == "responsibility" for o in children(verb, {"dobj"})
+            )
+            if claimed and verb.pos_ == "VERB" and lemma(verb) in RESPONSIBILITY_VERBS:
                 return verb
         if token.dep_ == "pobj" and fold(head.text) == "in":
             # "Serb forces engaged in ethnic cleansing"; "the US sent Ukraine $400m in aid".
@@ -312,10 +292,10 @@ class ArgumentLinker:
 
     def _civilian(self, vehicle: Token) -> bool:
         """A passenger plane that crashed is no weapon ("a China Eastern Airlines commuter plane")."""
-        words = {lemma(c) for c in vehicle.subtree if c.i < vehicle.i}
-        if words & self.cues.civilian_marks:
+        marks = self.cues.civilian_marks
+        if any(lemma(c) in marks for c in vehicle.subtree if c.i < vehicle.i):
             return True
-        return any(lemma(v) in self.cues.civilian_marks for v in (vehicle.head,) if vehicle.dep_ in SUBJECT_DEPS)
+        return vehicle.dep_ in SUBJECT_DEPS and lemma(vehicle.head) in marks
 
     def _sources(self, ctx: DocContext, token: Token, match: TriggerMatch) -> tuple[list[ActorRef], str]:
         for slot in match.rule.source:

@@ -51,6 +51,7 @@ HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
 STATE_PRONOUNS = frozenset({"its", "their"})
 #: Subject pronouns that may stand for a state or an organisation in a reported clause.
 INSTITUTION_PRONOUNS = frozenset({"it", "they", "we"})
+INSTITUTION_OBJECTS = frozenset({"it", "them", "us"})
 #: Tokens in these relations are parts of a larger noun phrase, not heads.
 MODIFIER_ONLY_DEPS = frozenset({"compound", "amod"})
 #: Tokens that join the parts of one name when written without spaces ("al-Maliki", "O'Brien").
@@ -308,7 +309,7 @@ class _DocMentions:
         self._doc_names = stage.match_names(ctx.doc)
         self._doc_roles = stage.match_roles(ctx.doc, self._doc_names)
         self._seen = _Seen()
-        self._published = ctx.article.published or dt.date.today()
+        self._published = ctx.article.published
         self._sent = 0
 
     def run(self) -> None:
@@ -331,9 +332,13 @@ class _DocMentions:
                                 self._ctx.refs.setdefault(i, refs)
                     self._remember(token, refs)
 
-    def _date(self, token: Token) -> dt.date:
+    def _known_date(self, token: Token) -> dt.date | None:
+        """The date of ``token``'s clause, else the publication date, else None."""
         value = date_of(self._ctx, token)
         return value_to_date(value) if value else self._published
+
+    def _date(self, token: Token) -> dt.date:
+        return self._known_date(token) or dt.date.today()
 
     def _resolve(self, token: Token) -> list[ActorRef]:
         name = self._doc_names.get(token.i)
@@ -382,10 +387,10 @@ class _DocMentions:
         word = fold(token.text)
         if token.dep_ in SUBJECT_DEPS and word in INSTITUTION_PRONOUNS:
             clause = token.head
-        elif token.dep_ == "pobj" and word in {"it", "them", "us"} and token.head.dep_ == "prep":
+        elif token.dep_ == "pobj" and word in INSTITUTION_OBJECTS and token.head.dep_ == "prep":
             # "Israel said a mortar bomb was fired at it": the reporter is also the target.
             clause = token.head.head
-        elif token.dep_ == "dobj" and word in {"it", "them", "us"}:
+        elif token.dep_ == "dobj" and word in INSTITUTION_OBJECTS:
             clause = token.head
         else:
             return []
@@ -481,10 +486,10 @@ class _DocMentions:
                 return ActorRef("group", owner, span.text, "role", sector=role.sector) if owner else None
             if owner is None:
                 return self._antecedent(token, office=role.office)
-            undated = self._ctx.article.published is None and date_of(self._ctx, token) is None
             # Without any date, "the Israeli prime minister" is nobody in particular: today's
             # holder would silently be wrong for older news.
-            holders = [] if undated else self.gazetteer.holders(owner, role.office, self._date(token))
+            on = self._known_date(token)
+            holders = self.gazetteer.holders(owner, role.office, on) if on else []
             if holders:
                 return ActorRef("entry", holders[0], span.text, "role", person=True, office=role.office)
             return ActorRef("group", owner, span.text, "role", sector=role.sector)

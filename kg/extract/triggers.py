@@ -118,7 +118,7 @@ class TriggerFinder:
         object_lemma = lemma(verb_theme) if verb_theme is not None else None
         for rule in rules:
             allowed = rule.object_lemmas
-            if allowed is not None and (object_lemma not in allowed or rule.pos != "VERB"):
+            if allowed is not None and object_lemma not in allowed:
                 # Most rows of a common verb differ by their object: skip them without a full check.
                 continue
             ok, obj = applies(rule, token, verb_theme)
