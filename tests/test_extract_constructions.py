@@ -504,3 +504,27 @@ def test_saying_one_did_an_attack_claims_responsibility(extractor: Extractor) ->
     # A plan to attack is a threat, not a claim; a statement about oneself is no event.
     assert triples(extractor, "Russia said it would attack Ukraine.") == {("RUS", "138", "UKR")}
     assert triples(extractor, "Russia said it is ready for talks.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb coded by its object noun takes the noun's complement as target ...
+        ("Germany expressed support for Ukraine.", {("DEU", "032", "UKR")}),
+        # ... or the state owning it
+        ("France expressed concern over Iran's nuclear program.", {("FRA", "012", "IRN")}),
+        # a threat to impose restrictions on a state's goods is a threat of sanctions against it
+        (
+            "A French minister threatened to impose import restrictions against German goods.",
+            {("FRA-GOV", "1312", "DEU")},
+        ),
+    ],
+)
+def test_object_nouns_and_their_owners(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected
+
+
+def test_a_person_owning_the_target_is_not_the_target(extractor: Extractor) -> None:
+    # the husband was attacked, not the Speaker; a state's embassy is the state's
+    assert triples(extractor, "Iran attacked US Speaker Nancy Pelosi's husband.") == set()
+    assert triples(extractor, "Iran attacked Russia's embassy.") == {("IRN", "190", "RUS-GOV")}

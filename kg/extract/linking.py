@@ -208,10 +208,16 @@ class ArgumentLinker:
 
     @staticmethod
     def _name_modifiers(ctx: DocContext, token: Token) -> list[Token]:
-        """Names modifying ``token``, also one compound down ("an *Islamic State* army base")."""
+        """Names modifying or owning ``token``, also one compound down ("an *Islamic State* army base").
+
+        An owning person is no owner of the act's target: "attacked Pelosi's husband", but
+        "shelled Armenia's positions".
+        """
         found = []
-        for mod in children(token, {"amod", "compound", "nmod"}):
+        for mod in children(token, {"amod", "compound", "nmod", "poss"}):
             if mod.i > token.i:
+                continue
+            if mod.dep_ == "poss" and any(r.person for r in ctx.refs.get(mod.i, ())):
                 continue
             if mod.i in ctx.refs:
                 found.append(mod)

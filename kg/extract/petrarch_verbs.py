@@ -32,6 +32,9 @@ TARGETS = "dobj|p:with|p:to|p:against|p:on|p:at"
 #: reported clause as target: "Lavrov said that Kyiv ...", "X claimed that Y ...".
 VERBAL_TARGETS = TARGETS + "|p:about|comp"
 VERBAL_ROOTS = frozenset({"01", "10", "11", "12"})
+#: A verb coded by its object noun takes the noun's complement as target, or the owner named
+#: in it: "expressed support *for Ukraine*", "voiced concern over *Iran's* nuclear programme".
+NOUN_TARGETS = "|p:for|p:over|p:for.mod|p:over.mod|p:about.mod|p:against.mod|p:on.mod"
 #: Derived rows are trusted less than the hand-written ones.
 STRENGTH = "0.45"
 #: Generic or misleading verbs whose block code is rarely what news means by them.
@@ -155,6 +158,9 @@ def rows(blocks: list[Block], sets: dict[str, list[str]], lemmatize) -> list[dic
 
 
 def _row(rid: str, verbs: list[str], code: str, requires: str, note: str) -> dict[str, str]:
+    targets = VERBAL_TARGETS if code[:2] in VERBAL_ROOTS else TARGETS
+    if requires.startswith("obj="):
+        targets += NOUN_TARGETS
     return {
         "id": rid,
         "lemma": "|".join(sorted(verbs)),
@@ -162,7 +168,7 @@ def _row(rid: str, verbs: list[str], code: str, requires: str, note: str) -> dic
         "code": code,
         "planned_code": "",
         "source": "subj",
-        "target": VERBAL_TARGETS if code[:2] in VERBAL_ROOTS else TARGETS,
+        "target": targets,
         "requires": requires,
         "strength": STRENGTH,
         "note": note,
