@@ -528,3 +528,21 @@ def test_a_person_owning_the_target_is_not_the_target(extractor: Extractor) -> N
     # the husband was attacked, not the Speaker; a state's embassy is the state's
     assert triples(extractor, "Iran attacked US Speaker Nancy Pelosi's husband.") == set()
     assert triples(extractor, "Iran attacked Russia's embassy.") == {("IRN", "190", "RUS-GOV")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "must" demands, "should" appeals; the act asked for did not happen
+        ("Russia said that Sudan must return the helicopter.", {("RUS", "1053", "SDN")}),
+        ("Britain said Iran should release the sailors.", {("GBR", "0253", "IRN")}),
+        ("Egypt said that the US must be ready to mediate between Israel and Jordan.", {("EGY", "108", "USA")}),
+        ("Germany said Japan needs to enact economic reforms.", {("DEU", "100", "JPN")}),
+        # without a modal it stays a statement
+        ("Germany said Japan enacted economic reforms.", {("DEU", "010", "JPN")}),
+    ],
+)
+def test_saying_another_party_must_act_is_a_demand(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected

@@ -18,6 +18,8 @@ release (1053), "threatened to *invade*" a threat of attack (1384); the act
 asked for or threatened is then no event of its own. A refused
 cooperative act is a rejection: "refused to meet" 125, "will not release" 1243;
 a refused conflict act ("refused to join sanctions") stays ``negated``.
+A statement that another party must or should act is a demand or an
+appeal: "said Sudan *must* return the helicopter" is 1053.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.lexicon import Cues, load_lexicon
 from kg.extract.linking import CLAIM_CODES
 from kg.extract.modality import ASSERTED, REPORTED, is_refusal, modality_of
+from kg.extract.syntax import SUBJECT_DEPS
 from kg.extract.text import slug, strip_determiner
 from kg.extract.timex import date_of, value_to_date
 from kg.model import Actor, Event
@@ -177,6 +180,41 @@ def _asked_for(ctx: DocContext, token: int, codes: dict[int, str]) -> tuple[str,
     return None
 
 
+#: Modal words that turn a statement about another party into a demand or an appeal:
+#: "said Sudan *must* return the helicopter" (1053), "said Iran *should* free the crew" (0253).
+OBLIGATION_MODALS = {"must": "100", "have": "100", "need": "100", "should": "020", "ought": "020"}
+
+
+def _obliged(ctx: DocContext, token: int) -> str | None:
+    """The demand (100) or appeal (020) code if ``token`` says another party must or should act.
+
+    The reported clause must have a subject and a modal: "must", "should", "ought to",
+    "has to", "needs to" ("Japan needs to enact reforms").
+    """
+    for clause in ctx.doc[token].children:
+        if clause.dep_ != "ccomp" or clause.i < token or not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+            continue
+        for aux in clause.children:
+            if aux.dep_ == "aux" and aux.lower_ in {"must", "should"}:
+                return OBLIGATION_MODALS[aux.lower_]
+        word = clause.lemma_.lower()
+        if word in {"have", "need", "ought"} and any(c.dep_ == "xcomp" for c in clause.children):
+            return OBLIGATION_MODALS[word]
+    return None
+
+
+def _obligation_act(ctx: DocContext, token: int, codes: dict[int, str]) -> tuple[str, int] | None:
+    """The code and trigger of what a reported clause says someone must do, through
+    "has to", "needs to" and "must be ready to" ("... must be ready to *mediate*")."""
+    frontier = [c for c in ctx.doc[token].children if c.dep_ == "ccomp"]
+    while frontier:
+        node = frontier.pop(0)
+        if node.i in codes:
+            return codes[node.i], node.i
+        frontier.extend(c for c in node.children if c.dep_ in {"xcomp", "acomp", "dobj"})
+    return None
+
+
 def materialize(ref: ActorRef, on: dt.date, gazetteer: Gazetteer) -> Actor:
     """The :class:`Actor` a reference denotes on day ``on``."""
     if ref.kind == "entry" and ref.key:
@@ -230,7 +268,8 @@ class EventBuilder:
         # "urged Russia to withdraw" is an appeal (0256); the withdrawal it asks for did not happen
         # and is no event of its own.
         requested = {e.extra["requested"] for e in best.values() if e.extra.get("requested") is not None}
-        kept = [e for e in best.values() if not (e.extra["token"] in requested and e.modality == "hypothetical")]
+        undone = {"hypothetical", "planned"}
+        kept = [e for e in best.values() if not (e.extra["token"] in requested and e.modality in undone)]
         ctx.events.extend(sorted(kept, key=lambda e: (e.start, e.extra.get("token", 0))))
 
     def _is_accusation(self, ctx: DocContext, code: str, token: int, triggers: frozenset[int]) -> bool:
@@ -253,7 +292,12 @@ class EventBuilder:
             code, modality = rejection, ASSERTED
         requested = None
         said: tuple[str, int] | None = None
-        if code in REQUESTED and (asked := _asked_for(ctx, token.i, codes)):
+        if code[:2] in STATEMENT_ROOTS and cand.target_how == "comp" and (demand := _obliged(ctx, token.i)):
+            # "Russia said Sudan must return the helicopter": a demand for the act, which did not happen.
+            code = demand
+            if asked := _asked_for(ctx, token.i, codes) or _obligation_act(ctx, token.i, codes):
+                code, requested = refined_request(demand, asked[0]), asked[1]
+        elif code in REQUESTED and (asked := _asked_for(ctx, token.i, codes)):
             code, requested = refined_request(code, asked[0]), asked[1]
         elif (
             code in CLAIM_CODES
