@@ -546,3 +546,19 @@ def test_saying_another_party_must_act_is_a_demand(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a governing verb's own row with a condition applies, and its noun takes the "with" party
+        ("Russia agreed to a ceasefire with Ukraine.", {("RUS", "0356", "UKR")}),
+        # a planned act of a derived row is an intent to do it
+        ("Russia promised to withdraw troops from Moldova.", {("RUS", "0356", "MDA")}),
+        ("Japan will lend money to Kenya.", {("JPN", "031", "KEN")}),
+    ],
+)
+def test_governed_rows_and_planned_intents(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected

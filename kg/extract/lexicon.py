@@ -282,11 +282,14 @@ def load_lexicon() -> Lexicon:
         # The hand-written table is authoritative for its lemmas; derived rows add new verbs,
         # and for a hand-written verb only rows with a condition ("lift" + curfew), tried
         # when no hand-written row applies. Never modality governors ("plans to visit" is a
-        # planned visit) nor light verbs ("held talks": the noun is the event).
+        # planned visit) nor light verbs ("held talks": the noun is the event), except a
+        # governor's rows with a condition, as a fallback ("agreed to a ceasefire" 0356).
         for lemma in rule.lemmas:
-            if lemma in cues.governors or lemma in cues.light_verbs:
+            if lemma in cues.light_verbs or (lemma in cues.governors and not rule.requires):
                 continue
-            if (lemma, rule.pos) not in hand:
+            if lemma in cues.governors:
+                fallback.setdefault((lemma, rule.pos), []).append(rule)
+            elif (lemma, rule.pos) not in hand:
                 index.setdefault((lemma, rule.pos), []).append(rule)
             elif rule.requires:
                 fallback.setdefault((lemma, rule.pos), []).append(rule)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from kg.cameo import cameo_table
 
-__all__ = ["Block", "parse_dictionary", "rows"]
+__all__ = ["Block", "parse_dictionary", "planned_code", "rows"]
 
 _HEADER = re.compile(r"^---\s+(?P<name>\S+)\s+\[(?P<code>[^\]]*)\]")
 _CODE = re.compile(r"\[(?P<code>[^\]]*)\]")
@@ -35,6 +35,15 @@ VERBAL_ROOTS = frozenset({"01", "10", "11", "12"})
 #: A verb coded by its object noun takes the noun's complement as target, or the owner named
 #: in it: "expressed support *for Ukraine*", "voiced concern over *Iran's* nuclear programme".
 NOUN_TARGETS = "|p:for|p:over|p:for.mod|p:over.mod|p:about.mod|p:against.mod|p:on.mod"
+#: A planned cooperative act is an intent (CAMEO 03) to do it, by the act's code (longest prefix).
+PLANNED = {
+    "04": "036", "045": "039",
+    "05": "032", "051": "", "052": "", "053": "", "055": "", "056": "",
+    "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+    "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+    "08": "035", "081": "0351", "082": "0352", "083": "034", "0831": "0341", "0832": "0342",
+    "0833": "0343", "0834": "0344", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
+}  # fmt: skip
 #: Derived rows are trusted less than the hand-written ones.
 STRENGTH = "0.45"
 #: Generic or misleading verbs whose block code is rarely what news means by them.
@@ -157,6 +166,18 @@ def rows(blocks: list[Block], sets: dict[str, list[str]], lemmatize) -> list[dic
     return unique
 
 
+def planned_code(code: str) -> str:
+    """The intent code (CAMEO 03) of a planned act coded ``code``, or "" if it has none.
+
+    >>> planned_code("0874"), planned_code("072"), planned_code("042"), planned_code("051"), planned_code("190")
+    ('0356', '0332', '036', '', '')
+    """
+    for length in (4, 3, 2):
+        if code[:length] in PLANNED:
+            return PLANNED[code[:length]]
+    return ""
+
+
 def _row(rid: str, verbs: list[str], code: str, requires: str, note: str) -> dict[str, str]:
     targets = VERBAL_TARGETS if code[:2] in VERBAL_ROOTS else TARGETS
     if requires.startswith("obj="):
@@ -166,7 +187,7 @@ def _row(rid: str, verbs: list[str], code: str, requires: str, note: str) -> dic
         "lemma": "|".join(sorted(verbs)),
         "pos": "VERB",
         "code": code,
-        "planned_code": "",
+        "planned_code": planned_code(code),
         "source": "subj",
         "target": targets,
         "requires": requires,

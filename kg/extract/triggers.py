@@ -62,7 +62,17 @@ def applies(rule: TriggerRule, token: Token, verb_theme: Token | None = None) ->
     may have dozens of rows; the object is found once).
     """
     obj = (verb_theme if verb_theme is not None else theme(token)) if rule.pos == "VERB" else None
-    return all(_holds(req, token, obj) for req in rule.requires), obj
+    if not all(_holds(req, token, obj) for req in rule.requires):
+        return False, obj
+    if obj is None and rule.pos == "VERB":
+        # With no direct object, the noun a prepositional condition names is what the verb acts
+        # on: "agreed to a *ceasefire* with Ukraine".
+        obj = next(
+            (o for req in rule.requires if req.kind == "p" and req.prep for o in prep_objects(token, req.prep)
+             if lemma(o) in req.lemmas),
+            None,
+        )  # fmt: skip
+    return True, obj
 
 
 #: Verb forms that head a fixed prepositional phrase, not an event ("according to").
