@@ -562,3 +562,21 @@ def test_governed_rows_and_planned_intents(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a protest aimed at no one named is aimed at the place it happens in ...
+        ("Palestinian prisoners rioted at a jail in northern Israel.", {("PSE-CVL", "145", "ISR")}),
+        # ... or else at the protesters' own state
+        ("Egyptian demonstrators rioted after the verdict.", {("EGY-OPP", "145", "EGY")}),
+        # countryless protesters belong to the place they protest in
+        ("Protesters rallied in Tbilisi.", {("x-protesters", "140", "GEO")}),
+    ],
+)
+def test_protests_with_no_named_target(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected
+    if "Tbilisi" in text:
+        (event,) = extractor.extract(Article("t", text, published=DAY))
+        assert (event.source.country, event.source.sector) == ("GEO", "OPP")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.lexicon import Cues, load_lexicon
+from kg.extract.mentions import ActorRef
 from kg.extract.syntax import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
@@ -32,7 +33,6 @@ from kg.extract.text import fold
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from kg.extract.mentions import ActorRef
     from kg.extract.pipeline import DocContext
     from kg.extract.triggers import TriggerMatch
 
@@ -58,7 +58,10 @@ RESPONSIBILITY_VERBS = frozenset({"claim", "accept", "take", "admit", "acknowled
 #: Codes whose act on a place is an act on its state when no party is named (curfews, blockades).
 PLACE_TARGET_CODES = ("17", "191")
 #: Roots whose countryless group source (police, security forces) belongs there too.
-LOCAL_FORCE_ROOTS = frozenset({"17"})
+LOCAL_FORCE_ROOTS = frozenset({"14", "17"})
+#: Roots whose events, with no one named on the receiving end, are aimed at the place they
+#: happen in, or else at the source's own state: "Kurds demonstrated in the city of Kirkuk".
+AT_HOME_ROOTS = frozenset({"14"})
 
 
 def _same(a: ActorRef, b: ActorRef) -> bool:
@@ -138,6 +141,19 @@ class ArgumentLinker:
                 # said to have done it; the one state it came from did.
                 origin = self._one_state(ctx, (token, *agent(token)), ("from",))
                 sources, source_how = ([origin] if origin else []), "origin"
+            if code[:2] in AT_HOME_ROOTS and sources and not targets:
+                obj = ctx.doc[match.theme] if match.theme is not None else None
+                # "in Kirkuk", "outside parliament in Ankara", "in the northern city of Kirkuk".
+                hosts = (token, obj, *(o for prep in LOCATION_PREPS for o in prep_objects(token, prep)))
+                place = self._one_state(ctx, hosts, (*LOCATION_PREPS, "of", "outside"))
+                if place is not None:
+                    targets, target_how = [place], "place"
+                    sources = _placed(sources, place.key)
+                elif home := self._home(sources):
+                    targets, target_how = [home], "place"
+            elif code[:2] in AT_HOME_ROOTS and target_how in {"p:in", "p:outside"} and len(targets) == 1:
+                # "Protesters rallied in Tbilisi": the protesters are Georgian.
+                sources = _placed(sources, targets[0].key) if self._is_state(targets[0]) else sources
             if code[:2] in LOCATED_VICTIM_ROOTS:
                 # The place of the act: the trigger's or its object's "in"/"near"/"at" phrase.
                 obj = ctx.doc[match.theme] if match.theme is not None else None
@@ -171,6 +187,26 @@ class ArgumentLinker:
                 # rockets"): the event stage decides, and drops it otherwise.
                 if not _same(source, target) or match.rule.code in CLAIM_CODES:
                     ctx.candidates.append(Candidate(match, source, target, s_how, t_how))
+
+    def _is_state(self, ref: ActorRef) -> bool:
+        entry = self.gazetteer.get(ref.key) if ref.kind == "entry" and ref.key else None
+        return entry is not None and entry.actor.type == "state"
+
+    def _home(self, refs: list[ActorRef]) -> ActorRef | None:
+        """The one state all of ``refs`` belong to ("Iraqi Kurds", "Serbian students"), or None."""
+        homes = set()
+        for ref in refs:
+            entry = self.gazetteer.get(ref.key) if ref.key else None
+            if ref.kind == "group" and entry is not None and entry.actor.type == "state":
+                homes.add(ref.key)
+            elif ref.kind == "unresolved" and ref.country:
+                homes.add(ref.country)
+            else:
+                return None
+        if len(homes) != 1:
+            return None
+        key = homes.pop()
+        return ActorRef("entry", key, key, "located")
 
     def _one_state(self, ctx: DocContext, hosts: Iterable[Token | None], preps: Iterable[str]) -> ActorRef | None:
         """The one state the ``preps`` phrases of ``hosts`` name ("in Gaza", "from Lebanon"), or None."""
