@@ -580,3 +580,22 @@ def test_protests_with_no_named_target(extractor: Extractor, text: str, expected
     if "Tbilisi" in text:
         (event,) = extractor.extract(Article("t", text, published=DAY))
         assert (event.source.country, event.source.sector) == ("GEO", "OPP")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a thing named as object or complement stands for the actor that modifies or owns it
+        ("Afghan rebels kidnapped 16 Russian civilian advisers.", {("AFG-REB", "181", "RUS")}),
+        ("Germany lifted sanctions against gold from South Africa.", {("DEU", "085", "ZAF")}),
+        ("The US imposed sanctions on the Taliban religious faction.", {("USA", "163", "NSA-TALIBAN")}),
+    ],
+)
+def test_objects_stand_for_their_named_owner(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected
+
+
+def test_a_member_of_an_organisation_is_not_the_organisation(extractor: Extractor) -> None:
+    assert triples(extractor, "Putin visited a NATO nation.") == set()

@@ -59,6 +59,10 @@ RESPONSIBILITY_VERBS = frozenset({"claim", "accept", "take", "admit", "acknowled
 PLACE_TARGET_CODES = ("17", "191")
 #: Roots whose countryless group source (police, security forces) belongs there too.
 LOCAL_FORCE_ROOTS = frozenset({"14", "17"})
+#: Target slots whose thing may stand for its owner when no actor is named.
+OWNED_SLOTS = frozenset({"dobj"})
+#: Heads that name a member of the actor modifying them, not the actor: "a NATO nation".
+MEMBER_NOUNS = frozenset({"nation", "country", "state", "member", "ally", "partner", "neighbour", "neighbor"})
 #: Roots whose events, with no one named on the receiving end, are aimed at the place they
 #: happen in, or else at the source's own state: "Kurds demonstrated in the city of Kirkuk".
 AT_HOME_ROOTS = frozenset({"14"})
@@ -436,4 +440,13 @@ class ArgumentLinker:
             refs = self._refs(ctx, tokens)
             if refs:
                 return refs, "owner" if owner else slot
+            if slot in OWNED_SLOTS or slot.startswith("p:"):
+                # A thing named in the slot stands for its owner: "kidnapped 16 *Russian*
+                # advisers", "sanctions against gold *from South Africa*", "the *Taliban* faction".
+                things = [t for t in tokens if t.i not in ctx.refs and lemma(t) not in MEMBER_NOUNS]
+                inner = [m for t in things for m in self._name_modifiers(ctx, t)]
+                inner += [o for t in things for p in ("of", "from") for o in prep_objects(t, p)]
+                refs = self._refs(ctx, inner)
+                if refs:
+                    return refs, "owner"
         return [], "none"
