@@ -587,6 +587,8 @@ def test_protests_with_no_named_target(extractor: Extractor, text: str, expected
     [
         # a thing named as object or complement stands for the actor that modifies or owns it
         ("Afghan rebels kidnapped 16 Russian civilian advisers.", {("AFG-REB", "181", "RUS")}),
+        # "up to" parses as a particle and a preposition
+        ("Afghan rebels kidnapped up to 16 Russian advisers.", {("AFG-REB", "181", "RUS")}),
         ("Germany lifted sanctions against gold from South Africa.", {("DEU", "085", "ZAF")}),
         ("The US imposed sanctions on the Taliban religious faction.", {("USA", "163", "NSA-TALIBAN")}),
     ],

@@ -115,6 +115,14 @@ def theme(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in PASSIVE_SUBJECT_DEPS:
             return child
+    for child in verb.children:
+        # "kidnapped up to 16 advisers" parses "up" as a particle and the object as "to"'s.
+        if child.dep_ == "prt" and child.lower_ == "up" and child.i + 1 < len(verb.doc):
+            after = verb.doc[child.i + 1]
+            if after.lower_ == "to" and after.head == verb:
+                counted = [o for o in after.children if o.dep_ == "pobj" and children(o, {"nummod"})]
+                if counted:
+                    return counted[0]
     if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN":
         return verb.head
     if verb.dep_ == "conj" and is_passive(verb) and not children(verb, SUBJECT_DEPS):
