@@ -1,0 +1,36 @@
+"""Rows of the extractor tables (triggers, actors), each pinned with a short sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.extract import Extractor, get_extractor
+from kg.model import Article
+
+DAY = dt.date(2024, 1, 29)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return get_extractor()
+
+
+def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
+    events = extractor.extract(Article("t", text, published=DAY))
+    return {(e.source.key, e.cameo, e.target.key) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # protests: hunger strikes, general strikes, and the owner of what is protested against
+        ("Turkish workers began a hunger strike against the German government.", {("TUR-LAB", "142", "DEU-GOV")}),
+        ("Greek workers staged a nationwide strike against the EU's austerity plan.", {("GRC-LAB", "143", "Q458")}),
+        ("Iranian students held a demonstration against Britain's decision.", {("IRN-EDU", "141", "GBR")}),
+        ("Turkish students protested against Germany's decision.", {("TUR-EDU", "140", "DEU")}),
+    ],
+)
+def test_table_row(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= triples(extractor, text)
