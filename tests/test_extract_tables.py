@@ -30,6 +30,14 @@ def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
         ("Greek workers staged a nationwide strike against the EU's austerity plan.", {("GRC-LAB", "143", "Q458")}),
         ("Iranian students held a demonstration against Britain's decision.", {("IRN-EDU", "141", "GBR")}),
         ("Turkish students protested against Germany's decision.", {("TUR-EDU", "140", "DEU")}),
+        # bombings: non-military unless aerial; suicide, car and roadside bombings; blowing up
+        ("Hamas carried out a suicide bombing in Israel.", {("NSA-HAMAS", "1831", "ISR")}),
+        ("Iraqi insurgents carried out a roadside bombing against American troops.", {("IRQ-REB", "1833", "USA-MIL")}),
+        ("The Taliban claimed responsibility for the car bombing in Kabul.", {("NSA-TALIBAN", "1832", "AFG")}),
+        ("Ten Israeli soldiers were killed in a Hamas bombing.", {("NSA-HAMAS", "183", "ISR-MIL")}),
+        ("Hezbollah blew up an Israeli tank.", {("NSA-HEZBOLLAH", "183", "ISR")}),
+        ("NATO's aerial bombing of Serbia continued.", {("Q7184", "195", "SRB")}),
+        ("Russia launched an airstrike on Ukraine.", {("RUS", "195", "UKR")}),
     ],
 )
 def test_table_row(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
