@@ -38,7 +38,32 @@ def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
         ("Hezbollah blew up an Israeli tank.", {("NSA-HEZBOLLAH", "183", "ISR")}),
         ("NATO's aerial bombing of Serbia continued.", {("Q7184", "195", "SRB")}),
         ("Russia launched an airstrike on Ukraine.", {("RUS", "195", "UKR")}),
+        # gazetteer: historical names of states, IGOs and armed groups
+        ("The Soviet Union invaded Afghanistan.", {("RUS", "190", "AFG")}),
+        ("West Germany criticized Kampuchea.", {("DEU", "111", "KHM")}),
+        ("The European Community imposed sanctions on South Africa.", {("Q458", "163", "ZAF")}),
+        ("The OAU condemned South Africa.", {("IGO-OAU", "111", "ZAF")}),
+        ("APEC criticized China.", {("IGO-APEC", "111", "CHN")}),
+        ("UNITA attacked Zambia.", {("NSA-UNITA", "190", "ZMB")}),
+        ("The Tamil Tigers attacked India.", {("NSA-LTTE", "190", "IND")}),
+        ("Algeria criticized the Islamic Salvation Front.", {("DZA", "111", "NSA-FIS")}),
+        ("The Amal militia attacked Israel.", {("NSA-AMAL", "190", "ISR")}),
+        ("The Khmer Rouge attacked Vietnam.", {("NSA-KHMERROUGE", "190", "VNM")}),
+        ("Boutros Boutros-Ghali criticized Iraq.", {("boutros-boutros-ghali", "111", "IRQ")}),
+        ("Chadli Klibi criticized Israel.", {("chedli-klibi", "111", "ISR")}),
     ],
 )
 def test_table_row(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert expected <= triples(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "key"),
+    [
+        ("Boutros Boutros-Ghali criticized Iraq.", dt.date(1995, 3, 1), "boutros-boutros-ghali"),
+        ("Chedli Klibi criticized Israel.", dt.date(1985, 3, 1), "chedli-klibi"),
+    ],
+)
+def test_secretary_general_in_office(extractor: Extractor, text: str, day: dt.date, key: str) -> None:
+    (event,) = extractor.extract(Article("t", text, published=day))
+    assert (event.source.key, event.source.sector) == (key, "GOV")
