@@ -51,6 +51,14 @@ def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
         ("The Khmer Rouge attacked Vietnam.", {("NSA-KHMERROUGE", "190", "VNM")}),
         ("Boutros Boutros-Ghali criticized Iraq.", {("boutros-boutros-ghali", "111", "IRQ")}),
         ("Chadli Klibi criticized Israel.", {("chedli-klibi", "111", "ISR")}),
+        # forcing out: an expulsion, of diplomats a break of relations, of a population a mass expulsion
+        ("Indonesia forced out the American journalist.", {("IDN", "174", "USA-MED")}),
+        ("Uganda kicked out the British ambassador.", {("UGA", "161", "GBR-GOV")}),
+        ("Israel forced out thousands of Palestinians.", {("ISR", "201", "PSE")}),
+        ("Russia forced Ukraine to retreat.", {("RUS", "170", "UKR")}),
+        # pressuring someone to act is a demand, refined by the act
+        ("The US pressured Israel to release the prisoners.", {("USA", "1053", "ISR")}),
+        ("China pressured Taiwan.", {("CHN", "100", "TWN")}),
     ],
 )
 def test_table_row(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
