@@ -59,6 +59,20 @@ def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
         # pressuring someone to act is a demand, refined by the act
         ("The US pressured Israel to release the prisoners.", {("USA", "1053", "ISR")}),
         ("China pressured Taiwan.", {("CHN", "100", "TWN")}),
+        # reduced relations: suspended links, cancelled visits, called-off talks
+        ("Britain suspended air links with Libya.", {("GBR", "161", "LBY")}),
+        ("Egypt cancelled a planned visit to Israel.", {("EGY", "161", "ISR")}),
+        ("Japan called off talks with China.", {("JPN", "164", "CHN")}),
+        # a show of force: reinforcing troops near, or the border with, another state
+        ("Turkey reinforced its troops along the Syrian border.", {("TUR", "154", "SYR")}),
+        ("Belarus is reinforcing its border with Ukraine.", {("BLR", "154", "UKR")}),
+        # denied permission or access; human shields
+        ("Israel denied permission to the Egyptian delegation.", {("ISR", "1233", "EGY-GOV")}),
+        ("Hamas used Palestinian civilians as human shields.", {("NSA-HAMAS", "184", "PSE")}),
+        # mediation among parties; relief goods counted in tonnes
+        ("Norway mediated among the Sudanese factions.", {("NOR", "045", "SDN")}),
+        ("The EU halted its mediation among the Yugoslav republics.", {("Q458", "165", "SRB")}),
+        ("Germany handed over 700 tonnes of medicine to Ukraine.", {("DEU", "073", "UKR")}),
     ],
 )
 def test_table_row(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
