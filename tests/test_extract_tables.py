@@ -73,6 +73,10 @@ def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
         ("Norway mediated among the Sudanese factions.", {("NOR", "045", "SDN")}),
         ("The EU halted its mediation among the Yugoslav republics.", {("Q458", "165", "SRB")}),
         ("Germany handed over 700 tonnes of medicine to Ukraine.", {("DEU", "073", "UKR")}),
+        # agreeing to a ceasefire, peace, talks or inspections: an intent (03x), mutual when coordinated
+        ("Serbia and Croatia agreed to a truce.", {("SRB", "0356", "HRV"), ("HRV", "0356", "SRB")}),
+        ("Armenia agreed with Azerbaijan to a ceasefire.", {("ARM", "0356", "AZE")}),
+        ("Eritrea and Ethiopia agreed to peace.", {("ERI", "037", "ETH"), ("ETH", "037", "ERI")}),
     ],
 )
 def test_table_row(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
