@@ -601,3 +601,18 @@ def test_objects_stand_for_their_named_owner(
 
 def test_a_member_of_an_organisation_is_not_the_organisation(extractor: Extractor) -> None:
     assert triples(extractor, "Putin visited a NATO nation.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "out" parsed as a preposition still counts as the particle of "forced out"
+        ("Indonesia forced the UN refugee agency out of the country.", {("IDN", "174", "IGO-UNHCR")}),
+        # an event noun's complement may hang under its "of" object
+        ("Egypt's suspension of diplomatic relations with Qatar surprised many.", {("EGY", "161", "QAT")}),
+    ],
+)
+def test_particles_parsed_as_prepositions_and_nested_complements(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected

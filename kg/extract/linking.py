@@ -431,7 +431,9 @@ class ArgumentLinker:
                     tokens += objects + [o for t in (clause, *objects) for p in XOBJ_PREPS for o in prep_objects(t, p)]
             elif slot.startswith("p:"):
                 prep = slot[2:]
-                for host_token in (token, obj, host):
+                # Also under an event noun's own "of"/"to" object: "suspension of links *with Libya*".
+                inner = [o for p in ("of", "to") for o in prep_objects(token, p)] if match.rule.pos == "NOUN" else []
+                for host_token in (token, obj, host, *inner):
                     if host_token is not None:
                         tokens += prep_objects(host_token, prep)
             if owner:

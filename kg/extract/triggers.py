@@ -46,7 +46,9 @@ def _holds(req: Requirement, token: Token, obj: Token | None) -> bool:
     if req.kind == "mod":
         return any(lemma(c) in req.lemmas for c in children(token, NOUN_MODIFIER_DEPS | {"advmod"}))
     if req.kind == "prt":
-        return any(lemma(c) in req.lemmas for c in children(token, {"prt"}))
+        # "forced them out of the country" parses "out" as a preposition heading "of".
+        particles = children(token, {"prt"}) + [c for c in children(token, {"prep"}) if not children(c, {"pobj"})]
+        return any(lemma(c) in req.lemmas for c in particles)
     if req.kind == "xcomp":
         return any(lemma(c) in req.lemmas for c in children(token, {"xcomp"}))
     if req.kind == "p" and req.prep:
