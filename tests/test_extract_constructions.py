@@ -616,3 +616,8 @@ def test_particles_parsed_as_prepositions_and_nested_complements(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(extractor, text) == expected
+
+
+def test_named_storms_are_no_actors(extractor: Extractor) -> None:
+    assert triples(extractor, "Tropical Storm Gaston blasted the South Carolina coast with rain.") == set()
+    assert triples(extractor, "Hurricane Katrina battered New Orleans.") == set()

@@ -505,6 +505,9 @@ class _DocMentions:
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         if ent is None or ent.root.i != token.i or lemma(token) in self.cues.non_actor_heads:
             return []
+        if any(lemma(t) in self.cues.non_actor_heads for t in ent if t.dep_ == "compound"):
+            # "Tropical Storm Gaston", "Hurricane Katrina": a named thing, no actor.
+            return []
         person = ent.label_ == "PERSON"
         if person:
             known = self._seen.surnames.get(_surname(ent.text))
