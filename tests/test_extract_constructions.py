@@ -621,3 +621,18 @@ def test_particles_parsed_as_prepositions_and_nested_complements(
 def test_named_storms_are_no_actors(extractor: Extractor) -> None:
     assert triples(extractor, "Tropical Storm Gaston blasted the South Carolina coast with rain.") == set()
     assert triples(extractor, "Hurricane Katrina battered New Orleans.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state's or an alliance's bombing is an aerial attack, an armed group's unconventional violence
+        ("The Russian bombing of Aleppo killed dozens.", {("RUS", "195", "SYR")}),
+        ("NATO's bombing of Serbia ended in June.", {("Q7184", "195", "SRB")}),
+        ("Hamas carried out a bombing in Jerusalem.", {("NSA-HAMAS", "183", "ISR")}),
+    ],
+)
+def test_who_bombs_decides_the_kind_of_bombing(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected

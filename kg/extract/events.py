@@ -225,6 +225,18 @@ def materialize(ref: ActorRef, on: dt.date, gazetteer: Gazetteer) -> Actor:
     return Actor(f"x-{slug(label)}", label, "group", ref.country, ref.sector, None, False)
 
 
+NON_MILITARY_BOMBING = "183"
+AERIAL_ATTACK = "195"
+STATE_FORCE_SECTORS = frozenset({"GOV", "MIL"})
+
+
+def _state_force(actor: Actor) -> bool:
+    """Whether ``actor`` is a state, its government or military, or an intergovernmental body."""
+    if actor.type == "state" or actor.sector in STATE_FORCE_SECTORS:
+        return True
+    return actor.type == "organization" and actor.country is None and not actor.key.startswith("NSA-")
+
+
 def _anchored(actor: Actor) -> bool:
     return actor.resolved or actor.country is not None
 
@@ -317,6 +329,9 @@ class EventBuilder:
             )
             if act is not None:
                 code, target = CLAIM_RESPONSIBILITY, materialize(act.target, on, self.gazetteer)
+        if code == NON_MILITARY_BOMBING and _state_force(source):
+            # A bombing by a state's forces is an aerial attack, not unconventional violence.
+            code = AERIAL_ATTACK
         if source.key == target.key:
             ctx.rejected.append((token.i, "source and target are the same actor"))
             return None
