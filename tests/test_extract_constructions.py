@@ -636,3 +636,17 @@ def test_who_bombs_decides_the_kind_of_bombing(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the actor a statement is about may sit deeper in the reported clause
+        ("Putin claims the West seeks global domination by using Ukraine.", {("Q7747", "110", "UKR")}),
+        ("China said the exercises were aimed at Taiwan.", {("CHN", "010", "TWN")}),
+    ],
+)
+def test_a_statement_is_about_the_first_actor_of_its_clause(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert expected <= triples(extractor, text)

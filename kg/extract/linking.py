@@ -266,30 +266,49 @@ class ArgumentLinker:
         return found
 
     def _reported(self, ctx: DocContext, verb: Token) -> list[Token]:
-        """Who a statement is about: the subject of its reported clause, or that subject's owner.
+        """Who a statement is about: the first actor of its reported clause.
 
-        "Lavrov said *Kyiv* was not ready", "Zelensky says *Russian* tactics
-        are crazy". Only a clause that follows the reporting verb counts, or
-        one before a present-tense verb (the headline "..., says X"): a
-        trailing "..., officials said" attributes the sentence, it is no
-        statement about its subject.
+        "Lavrov said *Kyiv* was not ready", "Zelensky says *Russian* tactics are
+        crazy", "... will never attack *Poland*", "said the plant was shelled by
+        *Ukraine*". The clause is searched subject first, then object, agent and
+        prepositional objects, then one clause down ("claims the West seeks domination by using
+        *Ukraine*"). Only a clause that follows the reporting verb counts, or one
+        before a present-tense verb (the headline "..., says X"): a trailing "...,
+        officials said" attributes the sentence, it is no statement about its subject.
         """
-        found: list[Token] = []
+
+        def owners(tokens: list[Token]) -> list[Token]:
+            return [o for t in tokens if t.i not in ctx.refs for o in self._name_modifiers(ctx, t)]
+
+        def search(clause: Token, depth: int) -> list[Token]:
+            subjects = children(clause, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+            objects = children(clause, {"dobj"})
+            stages = [
+                subjects + owners(subjects),
+                objects + owners(objects),
+                agent(clause) + prep_objects(clause, "from"),
+                [o for prep in children(clause, {"prep", "agent"}) for o in children(prep, {"pobj"})],
+            ]
+            for tokens in stages:
+                found = [t for t in tokens if t.i in ctx.refs]
+                if found:
+                    return found
+            if depth:
+                for inner in children(clause, {"xcomp", "ccomp", "advcl"}):
+                    if found := search(inner, depth - 1):
+                        return found
+                for prep in children(clause, {"prep"}):
+                    for inner in children(prep, {"pcomp"}):
+                        if found := search(inner, depth - 1):
+                            return found
+            return []
+
         for clause in children(verb, {"ccomp"}):
             if clause.i < verb.i and verb.tag_ != "VBZ":
                 continue
-            for subj in children(clause, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
-                if subj.i in ctx.refs:
-                    found.append(subj)
-                else:
-                    found.extend(children(subj, {"poss"}) + self._name_modifiers(ctx, subj))
-            if not found:
-                # No actor as subject: the actor the clause acts on ("... will never attack Poland").
-                found.extend(t for t in children(clause, {"dobj"}) if t.i in ctx.refs)
-            if not found and is_passive(clause):
-                # "said the plant was shelled by Ukraine", "said a bomb was fired from Gaza".
-                found.extend(t for t in agent(clause) + prep_objects(clause, "from") if t.i in ctx.refs)
-        return found
+            if found := search(clause, 1):
+                return found
+        return []
 
     def _light(self, verb: Token) -> bool:
         """Whether ``verb`` is a light verb, also when the lemmatiser got it wrong ("staged" -> "stag")."""
