@@ -650,3 +650,20 @@ def test_a_statement_is_about_the_first_actor_of_its_clause(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert expected <= triples(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # headlines list parties with a comma alone
+        (
+            "Russia urges Armenia, Azerbaijan to refrain from raising tensions.",
+            {("RUS", "020", "ARM"), ("RUS", "020", "AZE")},
+        ),
+        ("Armenia, Azerbaijan hold talks in Brussels.", {("ARM", "046", "AZE"), ("AZE", "046", "ARM")}),
+        # not names in different phrases that happen to meet at a comma
+        ("In a call with Erdogan, Putin said Ukraine must stop attacks.", {("Q7747", "1056", "UKR")}),
+    ],
+)
+def test_parties_listed_by_commas_alone(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected

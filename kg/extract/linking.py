@@ -226,8 +226,34 @@ class ArgumentLinker:
 
     # -- slots --------------------------------------------------------------------------------
 
-    @staticmethod
-    def _refs(ctx: DocContext, tokens: list[Token]) -> list[ActorRef]:
+    def _listed(self, ctx: DocContext, token: Token) -> list[Token]:
+        """Names listed with ``token`` by commas alone, as headlines do ("Armenia, Azerbaijan
+        to hold talks", "Biden, Xi to meet"): states with states, people with people, each
+        a dependent of the other or both of the same word."""
+        kind = self._entry_type(ctx, token)
+        if kind is None:
+            return []
+        doc, found = token.doc, []
+        for step in (-2, 2):
+            current = token
+            while 0 <= current.i + step < len(doc) and doc[current.i + step // 2].text == ",":
+                other = doc[current.i + step]
+                linked = other.head == current or current.head == other or other.head == current.head
+                if not linked or self._entry_type(ctx, other) != kind:
+                    break
+                found.append(other)
+                current = other
+        return found
+
+    def _entry_type(self, ctx: DocContext, token: Token) -> str | None:
+        """The gazetteer type of the one known actor ``token`` names, or None."""
+        refs = ctx.refs.get(token.i, ())
+        if len(refs) != 1 or refs[0].kind != "entry" or not refs[0].key:
+            return None
+        entry = self.gazetteer.get(refs[0].key)
+        return entry.actor.type if entry is not None else None
+
+    def _refs(self, ctx: DocContext, tokens: list[Token]) -> list[ActorRef]:
         """Actors of the phrases headed by ``tokens``, of their conjuncts, and of the
         appositions that name an actor-less head ("a key NATO nation, *Turkey*")."""
         found: list[ActorRef] = []
@@ -238,7 +264,7 @@ class ArgumentLinker:
             start, end = ctx.spans.get(token.i, (token.i, token.i + 1))
             heads = [token, *(t for t in token.doc[start:end] if t is not token)]
             for head in heads:
-                for conjunct in conjuncts(head):
+                for conjunct in conjuncts(head) + self._listed(ctx, head):
                     if conjunct is not head and start <= conjunct.i < end:
                         continue
                     for ref in ctx.refs.get(conjunct.i, ()):
