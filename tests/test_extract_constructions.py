@@ -667,3 +667,12 @@ def test_a_statement_is_about_the_first_actor_of_its_clause(
 )
 def test_parties_listed_by_commas_alone(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(extractor, text) == expected
+
+
+def test_a_trailing_attribution_is_no_party(extractor: Extractor) -> None:
+    def targets(text: str) -> set[str]:
+        return {e.target.key for e in extractor.extract(Article("t", text, published=DAY))}
+
+    # the Kremlin said it; the border is not the Kremlin's, nor did NATO come under fire
+    assert "RUS" not in targets("Ukraine heavily mines border with Belarus \u2014 Kremlin.")
+    assert "Q7184" not in targets("Russia fired missiles at Kyiv: NATO.")

@@ -106,6 +106,38 @@ def _placed(refs: list[ActorRef], state: str) -> list[ActorRef]:
     ]
 
 
+#: Punctuation before a trailing attribution: "... mines border with Belarus — Kremlin".
+ATTRIBUTION_DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
+ATTRIBUTION_MAX_TOKENS = 7
+
+
+def attributions(ctx: DocContext) -> set[int]:
+    """Tokens of trailing attributions, which name who said a headline, not a party to it.
+
+    "Taiwan is a red line — Chinese defence minister", "100,000 troops killed in
+    Ukraine: top US general". Only a short phrase without a verb after a dash or a
+    colon that follows a clause counts.
+    """
+    found: set[int] = set()
+    for sent in ctx.sentences:
+        tokens = [t for t in sent if not (t.is_punct and t.i == sent.end - 1)]
+        for mark in tokens[2:-1]:
+            spaced_dash = mark.text in ATTRIBUTION_DASHES and mark.whitespace_ and mark.nbor(-1).whitespace_
+            if not (spaced_dash or (mark.text == ":" and mark.whitespace_)):
+                continue
+            rest = [t for t in tokens if t.i > mark.i]
+            before = [t for t in tokens if t.i < mark.i]
+            if (
+                rest
+                and len(rest) <= ATTRIBUTION_MAX_TOKENS
+                and not any(t.pos_ in {"VERB", "AUX"} for t in rest)
+                and any(t.pos_ in {"VERB", "AUX"} for t in before)
+            ):
+                found.update(t.i for t in rest)
+                break
+    return found
+
+
 def _inflections(verb: str) -> set[str]:
     """Regular inflected forms of ``verb`` ("stage" -> "stages", "staged", "staging")."""
     base = verb[:-1] if verb.endswith("e") else verb
@@ -133,8 +165,10 @@ class ArgumentLinker:
     def __init__(self, cues: Cues | None = None, gazetteer: Gazetteer | None = None) -> None:
         self.cues = cues or load_lexicon().cues
         self.gazetteer = gazetteer or load_gazetteer()
+        self._attributed: set[int] = set()
 
     def __call__(self, ctx: DocContext) -> None:
+        self._attributed = attributions(ctx)
         for match in ctx.triggers:
             token = ctx.doc[match.token]
             sources, source_how = self._sources(ctx, token, match)
@@ -261,6 +295,8 @@ class ArgumentLinker:
         tokens = [_named_apposition(ctx, t) for t in tokens]
         tokens += [a for t in tokens if t.i not in ctx.refs for a in children(t, {"appos"})]
         for token in tokens:
+            if token.i in self._attributed:
+                continue
             start, end = ctx.spans.get(token.i, (token.i, token.i + 1))
             heads = [token, *(t for t in token.doc[start:end] if t is not token)]
             for head in heads:
