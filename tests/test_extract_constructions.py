@@ -676,3 +676,18 @@ def test_a_trailing_attribution_is_no_party(extractor: Extractor) -> None:
     # the Kremlin said it; the border is not the Kremlin's, nor did NATO come under fire
     assert "RUS" not in targets("Ukraine heavily mines border with Belarus \u2014 Kremlin.")
     assert "Q7184" not in targets("Russia fired missiles at Kyiv: NATO.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the doer of a condemned act stands for the act
+        ("Germany condemned violence by Iranian forces.", {("DEU", "111", "IRN-MIL")}),
+        # "X-led": the leader of a war wages it
+        ("Spain criticised the US-led war against Iraq.", {("ESP", "111", "USA"), ("USA", "190", "IRQ")}),
+    ],
+)
+def test_doers_and_leaders_named_inside_a_phrase(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert expected <= triples(extractor, text)

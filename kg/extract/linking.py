@@ -324,7 +324,10 @@ class ArgumentLinker:
             if mod.i in ctx.refs:
                 found.append(mod)
             else:
-                found.extend(c for c in children(mod, {"amod", "compound"}) if c.i < mod.i and c.i in ctx.refs)
+                # "a *US*-brokered deal" parses "US" as a modifier of "brokered".
+                found.extend(
+                    c for c in children(mod, {"amod", "compound", "npadvmod"}) if c.i < mod.i and c.i in ctx.refs
+                )
         return found
 
     def _reported(self, ctx: DocContext, verb: Token) -> list[Token]:
@@ -525,10 +528,11 @@ class ArgumentLinker:
                 return refs, "owner" if owner else slot
             if slot in OWNED_SLOTS or slot.startswith("p:"):
                 # A thing named in the slot stands for its owner: "kidnapped 16 *Russian*
-                # advisers", "sanctions against gold *from South Africa*", "the *Taliban* faction".
+                # advisers", "sanctions against gold *from South Africa*", "the *Taliban* faction",
+                # "condemned violence *by Iranian forces*".
                 things = [t for t in tokens if t.i not in ctx.refs and lemma(t) not in MEMBER_NOUNS]
                 inner = [m for t in things for m in self._name_modifiers(ctx, t)]
-                inner += [o for t in things for p in ("of", "from") for o in prep_objects(t, p)]
+                inner += [o for t in things for p in ("of", "from", "by") for o in prep_objects(t, p)]
                 refs = self._refs(ctx, inner)
                 if refs:
                     return refs, "owner"
