@@ -691,3 +691,9 @@ def test_doers_and_leaders_named_inside_a_phrase(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert expected <= triples(extractor, text)
+
+
+def test_a_headline_passive_without_auxiliary(extractor: Extractor) -> None:
+    # the troops were killed; they did not kill
+    assert triples(extractor, "Over 100,000 Russian troops killed, wounded in Ukraine.") == set()
+    assert triples(extractor, "Russian troops killed civilians in Kharkiv.") == {("RUS-MIL", "190", "x-civilians")}

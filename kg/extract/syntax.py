@@ -43,7 +43,20 @@ def is_passive(verb: Token) -> bool:
     """Whether ``verb`` heads a passive clause (or is a passive participle modifier)."""
     if any(child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ == "auxpass" for child in verb.children):
         return True
-    return verb.tag_ == "VBN" and verb.dep_ == "acl"
+    return (verb.tag_ == "VBN" and verb.dep_ == "acl") or bare_passive(verb)
+
+
+def bare_passive(verb: Token) -> bool:
+    """A headline passive without its auxiliary: "100,000 Russian troops *killed* in Ukraine".
+
+    A participle with a subject but no auxiliary and no object; the parser takes the
+    subject for the doer.
+    """
+    return (
+        verb.tag_ == "VBN"
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in {"aux", "auxpass", "dobj"} for c in verb.children)
+    )
 
 
 def prep_objects(token: Token, preposition: str) -> list[Token]:
@@ -113,7 +126,7 @@ def theme(verb: Token) -> Token | None:
         if child.dep_ in OBJECT_DEPS:
             return child
     for child in verb.children:
-        if child.dep_ in PASSIVE_SUBJECT_DEPS:
+        if child.dep_ in PASSIVE_SUBJECT_DEPS or (child.dep_ == "nsubj" and bare_passive(verb)):
             return child
     for child in verb.children:
         # "kidnapped up to 16 advisers" parses "up" as a particle and the object as "to"'s.
