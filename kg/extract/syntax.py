@@ -49,12 +49,14 @@ def is_passive(verb: Token) -> bool:
 def bare_passive(verb: Token) -> bool:
     """A headline passive without its auxiliary: "100,000 Russian troops *killed* in Ukraine".
 
-    A participle with a subject but no auxiliary and no object; the parser takes the
-    subject for the doer.
+    A participle with a counted subject ("100,000 troops", "two Palestinians") but no
+    auxiliary and no object: headlines count victims this way, and the parser takes them
+    for the doers. (The tagger also calls many a past tense a participle, so the count
+    is required: "students protested" is active.)
     """
     return (
         verb.tag_ == "VBN"
-        and any(c.dep_ == "nsubj" for c in verb.children)
+        and any(c.dep_ == "nsubj" and children(c, {"nummod"}) for c in verb.children)
         and not any(c.dep_ in {"aux", "auxpass", "dobj"} for c in verb.children)
     )
 
