@@ -115,6 +115,11 @@ def test_secretary_general_in_office(extractor: Extractor, text: str, day: dt.da
         # meeting or accepting another party's conditions or terms is yielding to them
         ("Sweden met Turkey's conditions.", {("SWE", "080", "TUR")}),
         ("Iran accepted the terms of the EU.", {("IRN", "080", "Q458")}),
+        # hand rows for the right sense of a PETRARCH verb: mining a border is a force posture
+        # (not a probe, 090); thinking that another party ... is a statement (not a meeting, 040)
+        ("Ukraine mined the border with Belarus.", {("UKR", "154", "BLR")}),
+        ("Russia mined Ukrainian ports.", {("RUS", "154", "UKR")}),
+        ("Erdogan thinks Sweden is not ready.", {("Q39259", "010", "SWE")}),
     ],
 )
 def test_table_row_more(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
@@ -130,6 +135,10 @@ def test_table_row_more(extractor: Extractor, text: str, expected: set[tuple[str
         ("Syria withdrew from the Arab League.", "0874"),
         # ending contacts is no appeal to meet
         ("China urged Britain to end its contacts with Taiwan.", "026"),
+        # PETRARCH rows on the wrong sense: digging for minerals, dealing a blow, a named "New Trial"
+        ("Chinese companies mined the Congolese hills.", "090"),
+        ("Ukrainian troops entered Kherson after Russian forces retreated, dealing a blow to Putin.", "011"),
+        ("Australian Judge Orders New Trial in Fraud Case.", "100"),
     ],
 )
 def test_table_row_not(extractor: Extractor, text: str, code: str) -> None:
