@@ -120,6 +120,9 @@ def test_secretary_general_in_office(extractor: Extractor, text: str, day: dt.da
         ("Ukraine mined the border with Belarus.", {("UKR", "154", "BLR")}),
         ("Russia mined Ukrainian ports.", {("RUS", "154", "UKR")}),
         ("Erdogan thinks Sweden is not ready.", {("Q39259", "010", "SWE")}),
+        # calling, convening or chairing a meeting or talks: the caller takes part
+        ("Biden called a meeting with Japanese leaders.", {("Q6279", "040", "JPN-GOV")}),
+        ("Macron convened talks with Algeria.", {("Q3052772", "046", "DZA")}),
     ],
 )
 def test_table_row_more(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
