@@ -93,3 +93,56 @@ def test_table_row(extractor: Extractor, text: str, expected: set[tuple[str, str
 def test_secretary_general_in_office(extractor: Extractor, text: str, day: dt.date, key: str) -> None:
     (event,) = extractor.extract(Article("t", text, published=day))
     assert (event.source.key, event.source.sector) == (key, "GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # dialogue or contacts with another party: a consultation, mutual
+        ("China's dialogue with Vietnam resumed.", {("CHN", "040", "VNM"), ("VNM", "040", "CHN")}),
+        # accusations against another party
+        ("Greece's accusations against Turkey angered Ankara.", {("GRC", "112", "TUR")}),
+        # retreats and withdrawals from a place; from a body or a treaty a reduction of relations
+        ("The Russian retreat from Kherson was a blow.", {("RUS", "0874", "UKR")}),
+        ("Israeli troops retreated from Gaza.", {("ISR-MIL", "0874", "PSE")}),
+        ("Syria withdrew from the Arab League.", {("SYR", "161", "Q7172")}),
+        ("Egypt ended relations with Qatar.", {("EGY", "161", "QAT")}),
+        # clashes, shootouts and firefights
+        ("Two Indian soldiers died in a clash with Pakistani troops.", {("IND-MIL", "190", "PAK-MIL")}),
+        # seeing another party as a threat, a partner...
+        ("Pakistan sees India as a threat.", {("PAK", "010", "IND")}),
+        ("Japan regards Australia as a partner.", {("JPN", "010", "AUS")}),
+        # meeting or accepting another party's conditions or terms is yielding to them
+        ("Sweden met Turkey's conditions.", {("SWE", "080", "TUR")}),
+        ("Iran accepted the terms of the EU.", {("IRN", "080", "Q458")}),
+        # hand rows for the right sense of a PETRARCH verb: mining a border is a force posture
+        # (not a probe, 090); thinking that another party ... is a statement (not a meeting, 040)
+        ("Ukraine mined the border with Belarus.", {("UKR", "154", "BLR")}),
+        ("Russia mined Ukrainian ports.", {("RUS", "154", "UKR")}),
+        ("Erdogan thinks Sweden is not ready.", {("Q39259", "010", "SWE")}),
+        # calling, convening or chairing a meeting or talks: the caller takes part
+        ("Biden called a meeting with Japanese leaders.", {("Q6279", "040", "JPN-GOV")}),
+        ("Macron convened talks with Algeria.", {("Q3052772", "046", "DZA")}),
+    ],
+)
+def test_table_row_more(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= triples(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # "meet conditions" is no meeting of the coordinated subjects
+        ("Sweden and Finland meet conditions for NATO membership.", "040"),
+        # leaving a body or a treaty is no military withdrawal
+        ("Syria withdrew from the Arab League.", "0874"),
+        # ending contacts is no appeal to meet
+        ("China urged Britain to end its contacts with Taiwan.", "026"),
+        # PETRARCH rows on the wrong sense: digging for minerals, dealing a blow, a named "New Trial"
+        ("Chinese companies mined the Congolese hills.", "090"),
+        ("Ukrainian troops entered Kherson after Russian forces retreated, dealing a blow to Putin.", "011"),
+        ("Australian Judge Orders New Trial in Fraud Case.", "100"),
+    ],
+)
+def test_table_row_not(extractor: Extractor, text: str, code: str) -> None:
+    assert code not in {c for _, c, _ in triples(extractor, text)}
