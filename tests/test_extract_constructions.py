@@ -697,3 +697,19 @@ def test_a_headline_passive_without_auxiliary(extractor: Extractor) -> None:
     # the troops were killed; they did not kill
     assert triples(extractor, "Over 100,000 Russian troops killed, wounded in Ukraine.") == set()
     assert triples(extractor, "Russian troops killed civilians in Kharkiv.") == {("RUS-MIL", "190", "x-civilians")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "p:from=*": a withdrawal from anywhere; a named body or deal is a more specific row
+        ("Russian forces withdrew from Kherson.", {("RUS-MIL", "0874", "UKR")}),
+        ("Qatar withdrew from the Arab League.", {("QAT", "161", "Q7172")}),
+        # "out of" is "from"
+        ("Russia pulled out of Georgia.", {("RUS", "0874", "GEO")}),
+        # no "from" phrase: not this row
+        ("France urged Russia to withdraw.", {("FRA", "020", "RUS")}),
+    ],
+)
+def test_withdrawals_from_anywhere(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected

@@ -78,9 +78,9 @@ class TriggerRule:
     order: int
 
     @property
-    def specificity(self) -> int:
-        """How many conditions the rule checks; the most specific match wins."""
-        return len(self.requires)
+    def specificity(self) -> float:
+        """How many conditions the rule checks, a "*" one half; the most specific match wins."""
+        return sum(0.5 if "*" in req.lemmas else 1.0 for req in self.requires)
 
     @cached_property
     def object_lemmas(self) -> frozenset[str] | None:

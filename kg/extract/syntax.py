@@ -67,6 +67,11 @@ def prep_objects(token: Token, preposition: str) -> list[Token]:
     for prep in token.children:
         if prep.dep_ in PREP_DEPS and fold(prep.text) == preposition:
             found.extend(child for child in prep.children if child.dep_ in {"pobj", "pcomp"})
+        elif prep.dep_ in PREP_DEPS and fold(prep.text) == "out" and preposition in {"from", "of"}:
+            # "pulled out of Georgia": "out of" is "from".
+            for of in children(prep, PREP_DEPS):
+                if fold(of.text) == "of":
+                    found.extend(child for child in of.children if child.dep_ in {"pobj", "pcomp"})
     return found
 
 

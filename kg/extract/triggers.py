@@ -36,6 +36,10 @@ class TriggerMatch:
     sentence: int
 
 
+#: A requirement's lemma that any word satisfies.
+ANY = "*"
+
+
 def _holds(req: Requirement, token: Token, obj: Token | None) -> bool:
     if req.kind == "obj":
         return obj is not None and lemma(obj) in req.lemmas
@@ -52,8 +56,10 @@ def _holds(req: Requirement, token: Token, obj: Token | None) -> bool:
     if req.kind == "xcomp":
         return any(lemma(c) in req.lemmas for c in children(token, {"xcomp"}))
     if req.kind == "p" and req.prep:
+        # "p:from=*": the phrase is there, whatever it names ("withdrew from ...").
         hosts = [token] + ([obj] if obj is not None else [])
-        return any(lemma(o) in req.lemmas for host in hosts for o in prep_objects(host, req.prep))
+        anything = ANY in req.lemmas
+        return any(anything or lemma(o) in req.lemmas for host in hosts for o in prep_objects(host, req.prep))
     return False
 
 
@@ -71,7 +77,7 @@ def applies(rule: TriggerRule, token: Token, verb_theme: Token | None = None) ->
         # on: "agreed to a *ceasefire* with Ukraine".
         obj = next(
             (o for req in rule.requires if req.kind == "p" and req.prep for o in prep_objects(token, req.prep)
-             if lemma(o) in req.lemmas),
+             if lemma(o) in req.lemmas and ANY not in req.lemmas),
             None,
         )  # fmt: skip
     return True, obj
