@@ -713,3 +713,10 @@ def test_a_headline_passive_without_auxiliary(extractor: Extractor) -> None:
 )
 def test_withdrawals_from_anywhere(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(extractor, text) == expected
+
+
+def test_a_brokered_deal_is_mediation_by_its_broker(extractor: Extractor) -> None:
+    assert triples(extractor, "A Qatar-mediated truce between Israel and Hamas took effect.") == {
+        ("QAT", "045", "ISR"),
+        ("QAT", "045", "NSA-HAMAS"),
+    }
