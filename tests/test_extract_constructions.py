@@ -720,3 +720,8 @@ def test_a_brokered_deal_is_mediation_by_its_broker(extractor: Extractor) -> Non
         ("QAT", "045", "ISR"),
         ("QAT", "045", "NSA-HAMAS"),
     }
+
+
+def test_shooting_down_a_proposal_is_no_attack(extractor: Extractor) -> None:
+    assert triples(extractor, "France, Sweden and Belgium shot down a German proposal.") == set()
+    assert triples(extractor, "Russia shot down a Turkish jet.") == {("RUS", "190", "TUR")}

@@ -63,6 +63,10 @@ LOCAL_FORCE_ROOTS = frozenset({"14", "17"})
 OWNED_SLOTS = frozenset({"dobj"})
 #: Heads that name a member of the actor modifying them, not the actor: "a NATO nation".
 MEMBER_NOUNS = frozenset({"nation", "country", "state", "member", "ally", "partner", "neighbour", "neighbor"})
+#: Things said, not hit: their owner is no target of violence ("shot down a German proposal").
+PROPOSAL_NOUNS = frozenset(
+    {"proposal", "plan", "idea", "bid", "motion", "request", "offer", "resolution", "claim", "demand", "draft"}
+)
 #: Roots whose events, with no one named on the receiving end, are aimed at the place they
 #: happen in, or else at the source's own state: "Kurds demonstrated in the city of Kirkuk".
 AT_HOME_ROOTS = frozenset({"14"})
@@ -531,6 +535,9 @@ class ArgumentLinker:
                 # advisers", "sanctions against gold *from South Africa*", "the *Taliban* faction",
                 # "condemned violence *by Iranian forces*".
                 things = [t for t in tokens if t.i not in ctx.refs and lemma(t) not in MEMBER_NOUNS]
+                if match.rule.code[:2] in CAUSE_ROOTS:
+                    # "shot down a German proposal" is no attack on Germany.
+                    things = [t for t in things if lemma(t) not in PROPOSAL_NOUNS]
                 inner = [m for t in things for m in self._name_modifiers(ctx, t)]
                 inner += [o for t in things for p in ("of", "from", "by") for o in prep_objects(t, p)]
                 refs = self._refs(ctx, inner)
