@@ -725,3 +725,10 @@ def test_a_brokered_deal_is_mediation_by_its_broker(extractor: Extractor) -> Non
 def test_shooting_down_a_proposal_is_no_attack(extractor: Extractor) -> None:
     assert triples(extractor, "France, Sweden and Belgium shot down a German proposal.") == set()
     assert triples(extractor, "Russia shot down a Turkish jet.") == {("RUS", "190", "TUR")}
+
+
+def test_a_news_outlet_is_its_country_media(extractor: Extractor) -> None:
+    events = extractor.extract(
+        Article("t", "Germany's Der Spiegel magazine said Russia attacked Ukraine.", published=DAY)
+    )
+    assert ("DEU-MED", "112", "RUS") in {(e.source.key, e.cameo, e.target.key) for e in events}
