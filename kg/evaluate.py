@@ -211,13 +211,30 @@ def _organisation_codes() -> dict[str, str]:
         return {row["key"]: row["cameo"] for row in csv.DictReader(fh) if row.get("cameo")}
 
 
+@cache
+def _office_organisations() -> dict[str, frozenset[str]]:
+    """Person key -> the organisations whose offices they held (``offices.csv`` and the derived ones)."""
+    codes = _organisation_codes()
+    held: dict[str, set[str]] = {}
+    for name in ("offices.csv", "derived_offices.csv"):
+        path = data_path("actors", name)
+        if not path.is_file():
+            continue
+        with open(path, newline="", encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                if row.get("of") in codes:
+                    held.setdefault(row["person"], set()).add(row["of"])
+    return {key: frozenset(orgs) for key, orgs in held.items()}
+
+
 def actor_code(actor: Actor) -> str:
     """A CAMEO-style code for one of our actors.
 
     A state is its ISO alpha-3 key; a person or group its country (at the
     event date) followed by its sector (``RUSGOV``); an organisation its
-    CAMEO code from the gazetteer (``IGOUNO``), else its home country; an
-    actor without a country ``---`` plus its sector.
+    CAMEO code from the gazetteer (``IGOUNO``), else its home country; a
+    person holding no state's office but an organisation's, that
+    organisation's code; an actor without a country ``---`` plus its sector.
 
     >>> actor_code(Actor("RUS", "Russia", "state", "RUS"))
     'RUS'
@@ -227,6 +244,8 @@ def actor_code(actor: Actor) -> str:
     'IGOUNO'
     >>> actor_code(Actor("Q1065-MIL", "United Nations (military)", "group", None, "MIL"))
     'IGOUNOMIL'
+    >>> actor_code(Actor("Q1254", "Kofi Annan", "person", None, "GOV"))
+    'IGOUNO'
     """
     if actor.type == "state":
         return actor.key
@@ -234,6 +253,10 @@ def actor_code(actor: Actor) -> str:
     code = codes.get(actor.key)
     if code:
         return code
+    orgs = _office_organisations().get(actor.key, frozenset()) if actor.type == "person" else frozenset()
+    if actor.country is None and len(orgs) == 1:
+        # A person in an organisation's office, not a state's ("Kofi Annan"): the organisation.
+        return codes[next(iter(orgs))]
     owner, _, sector = actor.key.rpartition("-")
     if actor.type == "group" and actor.country is None and owner in codes and sector == actor.sector:
         # A group of an organisation ("UN peacekeepers"): the organisation's code and the sector.
