@@ -146,3 +146,26 @@ def test_table_row_more(extractor: Extractor, text: str, expected: set[tuple[str
 )
 def test_table_row_not(extractor: Extractor, text: str, code: str) -> None:
     assert code not in {c for _, c, _ in triples(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # imposing a blockade restricts movement (191); imposing sanctions stays an embargo (163)
+        ("Egypt imposed a blockade on Gaza.", {("EGY", "191", "PSE")}),
+        ("Israel reimposed its siege on Gaza.", {("ISR", "191", "PSE")}),
+        ("Egypt imposed sanctions on Sudan.", {("EGY", "163", "SDN")}),
+        # riots against a party are a violent protest
+        ("Kenyan riots against the Ugandan government continued.", {("KEN", "145", "UGA-GOV")}),
+        # organizing a strike or a protest: the organizer protests
+        (
+            "Nepalese opposition parties organized a general strike against the Indian government.",
+            {("NPL-OPP", "143", "IND-GOV")},
+        ),
+        # youths are civilians; MPs and members of parliament are the legislature
+        ("Syrian youths attacked Turkish police.", {("SYR-CVL", "190", "TUR-COP")}),
+        ("Kenyan MPs criticized Uganda.", {("KEN-LEG", "111", "UGA")}),
+    ],
+)
+def test_table_row_tables3(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= triples(extractor, text)
