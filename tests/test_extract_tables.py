@@ -165,6 +165,12 @@ def test_table_row_not(extractor: Extractor, text: str, code: str) -> None:
         # youths are civilians; MPs and members of parliament are the legislature
         ("Syrian youths attacked Turkish police.", {("SYR-CVL", "190", "TUR-COP")}),
         ("Kenyan MPs criticized Uganda.", {("KEN-LEG", "111", "UGA")}),
+        # summoning another state's envoy is a complaint (110); other summons stay 040
+        ("Poland summoned Russia's envoy over the missile.", {("POL", "110", "RUS")}),
+        ("Kenya summoned the Ugandan ambassador.", {("KEN", "110", "UGA")}),
+        ("The Kenyan court summoned the Ugandan minister.", {("KEN-JUD", "040", "UGA-GOV")}),
+        # Kurds stand for their owner state
+        ("Iraqi Kurds attacked Turkish troops.", {("IRQ", "190", "TUR-MIL")}),
     ],
 )
 def test_table_row_tables3(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
