@@ -171,6 +171,9 @@ def test_table_row_not(extractor: Extractor, text: str, code: str) -> None:
         ("The Kenyan court summoned the Ugandan minister.", {("KEN-JUD", "040", "UGA-GOV")}),
         # Kurds stand for their owner state
         ("Iraqi Kurds attacked Turkish troops.", {("IRQ", "190", "TUR-MIL")}),
+        # a veto is CAMEO 129 whatever is vetoed
+        ("The United States vetoed the Egyptian proposal.", {("USA", "129", "EGY")}),
+        ("Russia vetoed Ukraine's bid to join the alliance.", {("RUS", "129", "UKR")}),
     ],
 )
 def test_table_row_tables3(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
