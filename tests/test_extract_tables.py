@@ -174,6 +174,9 @@ def test_table_row_not(extractor: Extractor, text: str, code: str) -> None:
         # a veto is CAMEO 129 whatever is vetoed
         ("The United States vetoed the Egyptian proposal.", {("USA", "129", "EGY")}),
         ("Russia vetoed Ukraine's bid to join the alliance.", {("RUS", "129", "UKR")}),
+        # expelling inspectors or observers (1662), peacekeepers (1661)
+        ("Iran expelled UN inspectors on Monday.", {("IRN", "1662", "Q1065")}),
+        ("Mali expelled the UN peacekeepers.", {("MLI", "1661", "Q1065")}),
     ],
 )
 def test_table_row_tables3(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
