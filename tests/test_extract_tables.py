@@ -146,3 +146,38 @@ def test_table_row_more(extractor: Extractor, text: str, expected: set[tuple[str
 )
 def test_table_row_not(extractor: Extractor, text: str, code: str) -> None:
     assert code not in {c for _, c, _ in triples(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # imposing a blockade restricts movement (191); imposing sanctions stays an embargo (163)
+        ("Egypt imposed a blockade on Gaza.", {("EGY", "191", "PSE")}),
+        ("Israel reimposed its siege on Gaza.", {("ISR", "191", "PSE")}),
+        ("Egypt imposed sanctions on Sudan.", {("EGY", "163", "SDN")}),
+        # riots against a party are a violent protest
+        ("Kenyan riots against the Ugandan government continued.", {("KEN", "145", "UGA-GOV")}),
+        # organizing a strike or a protest: the organizer protests
+        (
+            "Nepalese opposition parties organized a general strike against the Indian government.",
+            {("NPL-OPP", "143", "IND-GOV")},
+        ),
+        # youths are civilians; MPs and members of parliament are the legislature
+        ("Syrian youths attacked Turkish police.", {("SYR-CVL", "190", "TUR-COP")}),
+        ("Kenyan MPs criticized Uganda.", {("KEN-LEG", "111", "UGA")}),
+        # summoning another state's envoy is a complaint (110); other summons stay 040
+        ("Poland summoned Russia's envoy over the missile.", {("POL", "110", "RUS")}),
+        ("Kenya summoned the Ugandan ambassador.", {("KEN", "110", "UGA")}),
+        ("The Kenyan court summoned the Ugandan minister.", {("KEN-JUD", "040", "UGA-GOV")}),
+        # Kurds stand for their owner state
+        ("Iraqi Kurds attacked Turkish troops.", {("IRQ", "190", "TUR-MIL")}),
+        # a veto is CAMEO 129 whatever is vetoed
+        ("The United States vetoed the Egyptian proposal.", {("USA", "129", "EGY")}),
+        ("Russia vetoed Ukraine's bid to join the alliance.", {("RUS", "129", "UKR")}),
+        # expelling inspectors or observers (1662), peacekeepers (1661)
+        ("Iran expelled UN inspectors on Monday.", {("IRN", "1662", "Q1065")}),
+        ("Mali expelled the UN peacekeepers.", {("MLI", "1661", "Q1065")}),
+    ],
+)
+def test_table_row_tables3(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= triples(extractor, text)
