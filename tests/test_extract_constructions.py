@@ -732,3 +732,21 @@ def test_a_news_outlet_is_its_country_media(extractor: Extractor) -> None:
         Article("t", "Germany's Der Spiegel magazine said Russia attacked Ukraine.", published=DAY)
     )
     assert ("DEU-MED", "112", "RUS") in {(e.source.key, e.cameo, e.target.key) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "on strike" is a labour strike, aimed at the strikers' own state when no one else is named
+        ("Thousands of Nigerian workers went on strike.", {("NGA-LAB", "143", "NGA")}),
+        # a strike on a place is a military strike
+        ("Israel carried out a strike on Gaza.", {("ISR", "190", "PSE")}),
+        ("Israel carried out a strike on Monday.", set()),
+        # "on a visit": the subject visits
+        ("Putin is on a visit to China.", {("Q7747", "042", "CHN")}),
+    ],
+)
+def test_strikes_and_the_verbs_of_on_phrases(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected

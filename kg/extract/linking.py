@@ -61,6 +61,8 @@ PLACE_TARGET_CODES = ("17", "191")
 LOCAL_FORCE_ROOTS = frozenset({"14", "17"})
 #: Target slots whose thing may stand for its owner when no actor is named.
 OWNED_SLOTS = frozenset({"dobj"})
+#: Verbs whose subject performs the event noun of their "on" phrase ("went on strike").
+ON_HOSTS = frozenset({"go", "be", "remain", "stay"})
 #: Heads that name a member of the actor modifying them, not the actor: "a NATO nation".
 MEMBER_NOUNS = frozenset({"nation", "country", "state", "member", "ally", "partner", "neighbour", "neighbor"})
 #: Things said, not hit: their owner is no target of violence ("shot down a German proposal").
@@ -407,6 +409,9 @@ class ArgumentLinker:
             )
             if claimed and verb.pos_ == "VERB" and lemma(verb) in RESPONSIBILITY_VERBS:
                 return verb
+        if token.dep_ == "pobj" and fold(head.text) == "on" and lemma(head.head) in ON_HOSTS:
+            # "workers went on strike", "is on a visit to China".
+            return head.head
         if token.dep_ == "pobj" and fold(head.text) == "in":
             # "Serb forces engaged in ethnic cleansing"; "the US sent Ukraine $400m in aid".
             if lemma(head.head) in self.cues.engage_verbs:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from kg.extract.lexicon import Lexicon, Requirement, TriggerRule, load_lexicon
 from kg.extract.syntax import children, lemma, prep_objects, theme
+from kg.extract.text import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -53,6 +54,10 @@ def _holds(req: Requirement, token: Token, obj: Token | None) -> bool:
         # "forced them out of the country" parses "out" as a preposition heading "of".
         particles = children(token, {"prt"}) + [c for c in children(token, {"prep"}) if not children(c, {"pobj"})]
         return any(lemma(c) in req.lemmas for c in particles)
+    if req.kind == "on":
+        # "went *on strike*", "remain on hunger strike": the noun after "on" under one of these verbs.
+        prep = token.head
+        return token.dep_ == "pobj" and fold(prep.text) == "on" and lemma(prep.head) in req.lemmas
     if req.kind == "xcomp":
         return any(lemma(c) in req.lemmas for c in children(token, {"xcomp"}))
     if req.kind == "p" and req.prep:
