@@ -181,3 +181,7 @@ def test_table_row_not(extractor: Extractor, text: str, code: str) -> None:
 )
 def test_table_row_tables3(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert expected <= triples(extractor, text)
+
+
+def test_calling_in_an_envoy_is_a_complaint(extractor: Extractor) -> None:
+    assert triples(extractor, "Iran called in the British ambassador.") == {("IRN", "110", "GBR")}
