@@ -750,3 +750,7 @@ def test_strikes_and_the_verbs_of_on_phrases(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(extractor, text) == expected
+
+
+def test_people_of_a_state_protesting_are_its_dissidents(extractor: Extractor) -> None:
+    assert triples(extractor, "Iraqi Kurds staged a protest in Kirkuk.") == {("IRQ-OPP", "141", "IRQ")}

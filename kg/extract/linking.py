@@ -198,6 +198,9 @@ class ArgumentLinker:
             elif code[:2] in AT_HOME_ROOTS and target_how in {"p:in", "p:outside"} and len(targets) == 1:
                 # "Protesters rallied in Tbilisi": the protesters are Georgian.
                 sources = _placed(sources, targets[0].key) if self._is_state(targets[0]) else sources
+            if code[:2] in AT_HOME_ROOTS:
+                # "Iraqi Kurds protested in Kirkuk": people of a state protesting are its dissidents.
+                sources = [replace(r, sector="OPP") if r.kind == "group" and not r.sector else r for r in sources]
             if code[:2] in LOCATED_VICTIM_ROOTS:
                 # The place of the act: the trigger's or its object's "in"/"near"/"at" phrase.
                 obj = ctx.doc[match.theme] if match.theme is not None else None
