@@ -754,3 +754,15 @@ def test_strikes_and_the_verbs_of_on_phrases(
 
 def test_people_of_a_state_protesting_are_its_dissidents(extractor: Extractor) -> None:
     assert triples(extractor, "Iraqi Kurds staged a protest in Kirkuk.") == {("IRQ-OPP", "141", "IRQ")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the tagger reads these headline verbs as plural nouns
+        ("Macron hosts Zelensky in Paris.", {("Q3052772", "043", "Q3874799")}),
+        ("Erdogan hosts Putin in Sochi.", {("Q39259", "043", "Q7747")}),
+    ],
+)
+def test_headline_verbs_misread_as_nouns(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected

@@ -84,6 +84,21 @@ def agent(verb: Token) -> list[Token]:
     return found
 
 
+def misread_verb(token: Token) -> bool:
+    """A headline verb the tagger read as a plural noun: "Macron *hosts* Zelensky in Paris".
+
+    A noun heading the sentence never takes a direct object; the names before it
+    are its subject.
+    """
+    return (
+        token.pos_ == "NOUN"
+        and token.tag_ == "NNS"
+        and token.dep_ == "ROOT"
+        and any(c.dep_ == "dobj" for c in token.children)
+        and any(c.dep_ == "compound" and c.i < token.i and c.ent_type_ for c in token.children)
+    )
+
+
 def subject(verb: Token) -> tuple[list[Token], str | None]:
     """The doer of ``verb``: its subject, passive agent, or controlling subject.
 
@@ -93,6 +108,8 @@ def subject(verb: Token) -> tuple[list[Token], str | None]:
         ``how`` is ``nsubj``, ``agent``, ``relcl`` (antecedent of a relative
         pronoun) or ``control`` (borrowed from a governing clause).
     """
+    if misread_verb(verb):
+        return [c for c in verb.children if c.dep_ == "compound" and c.i < verb.i], "nsubj"
     current, how = verb, "nsubj"
     for _ in range(6):  # clause chains are short; the bound guards odd parses
         by = agent(current)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from kg.extract.lexicon import Lexicon, Requirement, TriggerRule, load_lexicon
-from kg.extract.syntax import children, lemma, prep_objects, theme
+from kg.extract.syntax import children, lemma, misread_verb, prep_objects, theme
 from kg.extract.text import fold
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ class TriggerFinder:
             found: list[TriggerMatch] = []
             consumed: set[int] = set()
             for token in sent:
-                pos = {"VERB": "VERB", "NOUN": "NOUN"}.get(token.pos_)
+                pos = "VERB" if misread_verb(token) else {"VERB": "VERB", "NOUN": "NOUN"}.get(token.pos_)
                 if pos is None or _in_fixed_phrase(token):
                     continue
                 rules = self.lexicon.rules_for(lemma(token), pos)
