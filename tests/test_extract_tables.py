@@ -185,3 +185,24 @@ def test_table_row_tables3(extractor: Extractor, text: str, expected: set[tuple[
 
 def test_calling_in_an_envoy_is_a_complaint(extractor: Extractor) -> None:
     assert triples(extractor, "Iran called in the British ambassador.") == {("IRN", "110", "GBR")}
+
+
+def test_actors_of_2004_news(extractor: Extractor) -> None:
+    day = dt.date(2004, 10, 1)
+
+    def keys(text: str) -> set[tuple[str, str, str]]:
+        events = extractor.extract(Article("t", text, published=day))
+        return {(e.source.key, e.cameo, e.target.key) for e in events}
+
+    # office holders of 2004 without a curated entry before
+    assert ("chen-shui-bian", "111", "CHN") in keys("Chen Shui-bian criticized China on Friday.")
+    assert ("john-howard", "040", "junichiro-koizumi") in keys("John Howard met Junichiro Koizumi in Tokyo.")
+    assert ("mohamed-elbaradei", "111", "IRN") in keys("Mohamed ElBaradei criticized Iran on Monday.")
+    assert ("jose-manuel-barroso", "040", "tony-blair") in keys("Jose Manuel Barroso met Tony Blair.")
+    assert ("jean-bertrand-aristide", "112", "USA") in keys("Jean-Bertrand Aristide accused the United States.")
+    # armed groups and their leaders
+    assert ("abu-musab-al-zarqawi", "130", "JPN") in keys("Abu Musab al-Zarqawi threatened Japan.")
+    assert ("NSA-SHININGPATH", "190", "PER-COP") in keys("Shining Path attacked Peruvian police.")
+    # party leaders: Latham led the Australian opposition (AUS-OPP)
+    assert ("phx-bertie-ahern", "055", "ian-paisley") in keys("Bertie Ahern apologized to Ian Paisley on Friday.")
+    assert ("mark-latham", "111", "john-howard") in keys("Mark Latham criticized John Howard.")
