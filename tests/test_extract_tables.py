@@ -206,3 +206,20 @@ def test_actors_of_2004_news(extractor: Extractor) -> None:
     # party leaders: Latham led the Australian opposition (AUS-OPP)
     assert ("phx-bertie-ahern", "055", "ian-paisley") in keys("Bertie Ahern apologized to Ian Paisley on Friday.")
     assert ("mark-latham", "111", "john-howard") in keys("Mark Latham criticized John Howard.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # turning down a proposal or request is a rejection (120)
+        ("Pakistan turned down India's request on Monday.", {("PAK", "120", "IND")}),
+        ("Syria turned down an Israeli offer of talks.", {("SYR", "120", "ISR")}),
+        ("Iran turned down a European Union proposal.", {("IRN", "120", "Q458")}),
+    ],
+)
+def test_table_row_tables4(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= triples(extractor, text)
+
+
+def test_turning_down_other_things_is_no_event(extractor: Extractor) -> None:
+    assert triples(extractor, "Russia turned down the heat.") == set()
