@@ -215,6 +215,11 @@ def test_actors_of_2004_news(extractor: Extractor) -> None:
         ("Pakistan turned down India's request on Monday.", {("PAK", "120", "IND")}),
         ("Syria turned down an Israeli offer of talks.", {("SYR", "120", "ISR")}),
         ("Iran turned down a European Union proposal.", {("IRN", "120", "Q458")}),
+        # setting off a bomb is a bombing (183; car 1832, roadside 1833); setting off for a place is travel
+        ("ETA set off two bombs in Madrid.", {("NSA-ETA", "183", "ESP")}),
+        ("Rebels set off a car bomb near the Iraqi police station.", {("x-rebels", "1832", "IRQ")}),
+        ("Taliban fighters set off a roadside bomb near a US convoy.", {("NSA-TALIBAN-UAF", "1833", "USA")}),
+        ("Lavrov set off for Ankara on Monday.", {("sergey-lavrov", "042", "TUR")}),
     ],
 )
 def test_table_row_tables4(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
@@ -223,3 +228,4 @@ def test_table_row_tables4(extractor: Extractor, text: str, expected: set[tuple[
 
 def test_turning_down_other_things_is_no_event(extractor: Extractor) -> None:
     assert triples(extractor, "Russia turned down the heat.") == set()
+    assert triples(extractor, "The Iranian decision set off protests in Britain.") == set()
