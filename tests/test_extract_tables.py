@@ -206,6 +206,7 @@ def test_actors_of_2004_news(extractor: Extractor) -> None:
     # party leaders: Latham led the Australian opposition (AUS-OPP)
     assert ("phx-bertie-ahern", "055", "ian-paisley") in keys("Bertie Ahern apologized to Ian Paisley on Friday.")
     assert ("mark-latham", "111", "john-howard") in keys("Mark Latham criticized John Howard.")
+    assert ("vicente-fox", "040", "john-howard") in keys("Vicente Fox met John Howard in Santiago.")
 
 
 @pytest.mark.parametrize(
