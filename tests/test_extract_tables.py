@@ -185,3 +185,48 @@ def test_table_row_tables3(extractor: Extractor, text: str, expected: set[tuple[
 
 def test_calling_in_an_envoy_is_a_complaint(extractor: Extractor) -> None:
     assert triples(extractor, "Iran called in the British ambassador.") == {("IRN", "110", "GBR")}
+
+
+def test_actors_of_2004_news(extractor: Extractor) -> None:
+    day = dt.date(2004, 10, 1)
+
+    def keys(text: str) -> set[tuple[str, str, str]]:
+        events = extractor.extract(Article("t", text, published=day))
+        return {(e.source.key, e.cameo, e.target.key) for e in events}
+
+    # office holders of 2004 without a curated entry before
+    assert ("chen-shui-bian", "111", "CHN") in keys("Chen Shui-bian criticized China on Friday.")
+    assert ("john-howard", "040", "junichiro-koizumi") in keys("John Howard met Junichiro Koizumi in Tokyo.")
+    assert ("mohamed-elbaradei", "111", "IRN") in keys("Mohamed ElBaradei criticized Iran on Monday.")
+    assert ("jose-manuel-barroso", "040", "tony-blair") in keys("Jose Manuel Barroso met Tony Blair.")
+    assert ("jean-bertrand-aristide", "112", "USA") in keys("Jean-Bertrand Aristide accused the United States.")
+    # armed groups and their leaders
+    assert ("abu-musab-al-zarqawi", "130", "JPN") in keys("Abu Musab al-Zarqawi threatened Japan.")
+    assert ("NSA-SHININGPATH", "190", "PER-COP") in keys("Shining Path attacked Peruvian police.")
+    # party leaders: Latham led the Australian opposition (AUS-OPP)
+    assert ("phx-bertie-ahern", "055", "ian-paisley") in keys("Bertie Ahern apologized to Ian Paisley on Friday.")
+    assert ("mark-latham", "111", "john-howard") in keys("Mark Latham criticized John Howard.")
+    assert ("vicente-fox", "040", "john-howard") in keys("Vicente Fox met John Howard in Santiago.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # turning down a proposal or request is a rejection (120)
+        ("Pakistan turned down India's request on Monday.", {("PAK", "120", "IND")}),
+        ("Syria turned down an Israeli offer of talks.", {("SYR", "120", "ISR")}),
+        ("Iran turned down a European Union proposal.", {("IRN", "120", "Q458")}),
+        # setting off a bomb is a bombing (183; car 1832, roadside 1833); setting off for a place is travel
+        ("ETA set off two bombs in Madrid.", {("NSA-ETA", "183", "ESP")}),
+        ("Rebels set off a car bomb near the Iraqi police station.", {("x-rebels", "1832", "IRQ")}),
+        ("Taliban fighters set off a roadside bomb near a US convoy.", {("NSA-TALIBAN-UAF", "1833", "USA")}),
+        ("Lavrov set off for Ankara on Monday.", {("sergey-lavrov", "042", "TUR")}),
+    ],
+)
+def test_table_row_tables4(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= triples(extractor, text)
+
+
+def test_turning_down_other_things_is_no_event(extractor: Extractor) -> None:
+    assert triples(extractor, "Russia turned down the heat.") == set()
+    assert triples(extractor, "The Iranian decision set off protests in Britain.") == set()
