@@ -723,7 +723,12 @@ def test_a_brokered_deal_is_mediation_by_its_broker(extractor: Extractor) -> Non
 
 
 def test_shooting_down_a_proposal_is_no_attack(extractor: Extractor) -> None:
-    assert triples(extractor, "France, Sweden and Belgium shot down a German proposal.") == set()
+    # it is a rejection of it
+    assert triples(extractor, "France, Sweden and Belgium shot down a German proposal.") == {
+        ("FRA", "120", "DEU"),
+        ("SWE", "120", "DEU"),
+        ("BEL", "120", "DEU"),
+    }
     assert triples(extractor, "Russia shot down a Turkish jet.") == {("RUS", "190", "TUR")}
 
 
