@@ -230,3 +230,18 @@ def test_table_row_tables4(extractor: Extractor, text: str, expected: set[tuple[
 def test_turning_down_other_things_is_no_event(extractor: Extractor) -> None:
     assert triples(extractor, "Russia turned down the heat.") == set()
     assert triples(extractor, "The Iranian decision set off protests in Britain.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # blocking another party's decision or bid rejects it; blocking a place stays coercion
+        ("Turkey blocked Sweden's NATO bid.", {("TUR", "120", "SWE"), ("TUR", "120", "Q7184")}),
+        ("Israel blocked Gaza.", {("ISR", "170", "PSE")}),
+        # a truce declared or extended by two parties is each one's
+        ("Israel and Hamas declared a truce.", {("ISR", "0871", "NSA-HAMAS"), ("NSA-HAMAS", "0871", "ISR")}),
+        ("Israel extended the truce with Hamas.", {("ISR", "0871", "NSA-HAMAS")}),
+    ],
+)
+def test_blocking_decisions_and_truces(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected
