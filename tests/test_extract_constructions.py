@@ -771,3 +771,10 @@ def test_people_of_a_state_protesting_are_its_dissidents(extractor: Extractor) -
 )
 def test_headline_verbs_misread_as_nouns(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(extractor, text) == expected
+
+
+def test_a_progressive_parsed_as_an_attribute_keeps_its_subject(extractor: Extractor) -> None:
+    assert triples(extractor, "Qatar is mediating between Israel and Hamas.") == {
+        ("QAT", "045", "ISR"),
+        ("QAT", "045", "NSA-HAMAS"),
+    }

@@ -132,6 +132,10 @@ def subject(verb: Token) -> tuple[list[Token], str | None]:
                 return controllers, "control"
             current, how = governor, "control"
             continue
+        if current.dep_ == "attr" and current.tag_ == "VBG" and lemma(current.head) == "be":
+            # "Qatar is mediating ..." parsed as "is" with the participle as its attribute.
+            current = current.head
+            continue
         if current.dep_ not in CONTROL_DEPS or current.head is current:
             return [], None
         if current.dep_ == "xcomp" and lemma(current.head) not in SUBJECT_CONTROL_VERBS:
