@@ -778,3 +778,22 @@ def test_a_progressive_parsed_as_an_attribute_keeps_its_subject(extractor: Extra
         ("QAT", "045", "ISR"),
         ("QAT", "045", "NSA-HAMAS"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # offering or pledging something is an intent to give it
+        ("Japan offered aid to Turkey.", {("JPN", "033", "TUR")}),
+        ("Germany pledged more air defence systems to Kyiv.", {("DEU", "0332", "UKR")}),
+        # "a new round of talks" held by the subjects
+        ("India and China held a new round of border talks.", {("IND", "046", "CHN"), ("CHN", "046", "IND")}),
+        # ordering troops to leave expels them; freezing membership reduces relations
+        ("Niger's junta ordered French troops to leave.", {("NER-MIL", "174", "FRA")}),
+        ("Armenia froze its participation in the CSTO.", {("ARM", "161", "IGO-CSTO")}),
+    ],
+)
+def test_offers_rounds_of_talks_and_orders_to_leave(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected

@@ -144,6 +144,10 @@ ACCUSE = "112"
 CLAIM_RESPONSIBILITY = "015"
 
 
+#: Verbs whose object is given only later: "offered aid" is an intent to give it (033).
+OFFER_VERBS = frozenset({"offer", "pledge", "promise"})
+
+
 def refined_request(code: str, asked: str) -> str:
     """The appeal, demand or threat code for a request of the event coded ``asked``.
 
@@ -297,6 +301,9 @@ class EventBuilder:
         rule = cand.trigger.rule
         token = ctx.doc[cand.trigger.token]
         modality = modality_of(token, self.cues, triggers)
+        if modality == ASSERTED and rule.planned_code and token.lemma_.lower() in OFFER_VERBS:
+            # "Japan offered aid", "pledged tanks to Kyiv": the giving itself is still to come.
+            modality = "planned"
         code = rule.planned_code if modality == "planned" and rule.planned_code else rule.code
         rejection = refused(code) if modality == "negated" and is_refusal(token, self.cues) else None
         if rejection is not None:

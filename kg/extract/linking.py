@@ -61,6 +61,8 @@ PLACE_TARGET_CODES = ("17", "191")
 LOCAL_FORCE_ROOTS = frozenset({"14", "17"})
 #: Target slots whose thing may stand for its owner when no actor is named.
 OWNED_SLOTS = frozenset({"dobj"})
+#: Nouns counting rounds of an event noun ("a new round of talks").
+ROUND_NOUNS = frozenset({"round", "series", "session"})
 #: Verbs whose subject performs the event noun of their "on" phrase ("went on strike").
 ON_HOSTS = frozenset({"go", "be", "remain", "stay"})
 #: Heads that name a member of the actor modifying them, not the actor: "a NATO nation".
@@ -412,6 +414,11 @@ class ArgumentLinker:
             )
             if claimed and verb.pos_ == "VERB" and lemma(verb) in RESPONSIBILITY_VERBS:
                 return verb
+        if token.dep_ == "pobj" and fold(head.text) == "of" and lemma(head.head) in ROUND_NOUNS:
+            # "held a new round of talks": the round is the light verb's object.
+            holder = head.head
+            if holder.dep_ in {"dobj", "nsubjpass"} and self._light(holder.head):
+                return holder.head
         if token.dep_ == "pobj" and fold(head.text) == "on" and lemma(head.head) in ON_HOSTS:
             # "workers went on strike", "is on a visit to China".
             return head.head
