@@ -245,3 +245,18 @@ def test_turning_down_other_things_is_no_event(extractor: Extractor) -> None:
 )
 def test_blocking_decisions_and_truces(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # joining a body is a formal agreement with it; approving a state's membership endorses it
+        ("Sweden formally joined NATO on Thursday.", {("SWE", "057", "Q7184")}),
+        ("Turkey's parliament approved Sweden's NATO membership.", {("TUR-LEG", "051", "SWE")}),
+        ("Egypt will join BRICS.", {("EGY", "032", "IGO-BRICS")}),
+    ],
+)
+def test_joining_bodies_and_approving_members(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected
