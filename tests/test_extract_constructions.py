@@ -797,3 +797,12 @@ def test_offers_rounds_of_talks_and_orders_to_leave(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(extractor, text) == expected
+
+
+def test_coordinated_parties_that_clash_fight_each_other(extractor: Extractor) -> None:
+    assert triples(extractor, "Armenian and Azerbaijani troops fought along the border.") == {
+        ("ARM-MIL", "190", "AZE-MIL"),
+        ("AZE-MIL", "190", "ARM-MIL"),
+    }
+    # an attack by two parties is no fight between them
+    assert triples(extractor, "Russia and Belarus attacked.") == set()

@@ -127,6 +127,7 @@ class Cues:
     refusal_verbs: frozenset[str] = frozenset()
     weapon_nouns: frozenset[str] = frozenset()
     civilian_marks: frozenset[str] = frozenset()
+    mutual_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -248,6 +249,7 @@ def _load_cues(path: Path) -> Cues:
         refusal_verbs=words.get("refusal_verb", frozenset()),
         weapon_nouns=words.get("weapon_noun", frozenset()),
         civilian_marks=words.get("civilian_mark", frozenset()),
+        mutual_verbs=words.get("mutual_verb", frozenset()),
     )
 
 

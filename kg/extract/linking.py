@@ -222,7 +222,11 @@ class ArgumentLinker:
                     # "a phone call with Zelensky", "talks with Iran": both sides take part.
                     pairs += [(t, s, "reciprocal", "reciprocal") for s in sources for t in targets]
             elif (
-                (match.rule.code[:2] in RECIPROCAL_ROOTS or match.rule.code in self.cues.symmetric_codes)
+                (
+                    match.rule.code[:2] in RECIPROCAL_ROOTS
+                    or match.rule.code in self.cues.symmetric_codes
+                    or lemma(token) in self.cues.mutual_verbs
+                )
                 and len(sources) > 1
                 and not targets
                 and (match.theme is None or match.theme not in ctx.refs)
