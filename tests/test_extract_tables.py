@@ -260,3 +260,7 @@ def test_joining_bodies_and_approving_members(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(extractor, text) == expected
+
+
+def test_recalling_an_envoy_posted_to_a_state(extractor: Extractor) -> None:
+    assert triples(extractor, "France recalled its ambassador to Niger.") == {("FRA", "161", "NER")}
