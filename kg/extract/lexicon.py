@@ -50,6 +50,8 @@ __all__ = ["Cues", "Discard", "Lexicon", "Requirement", "TriggerRule", "load_lex
 SOURCE_SLOTS = frozenset({"subj", "subj.mod", "poss", "by", "of", "host", "mod", "cause"})
 TARGET_SLOTS = frozenset({"dobj", "iobj", "dobj.poss", "subj", "comp", "xobj"})
 REQUIREMENT_KINDS = frozenset({"obj", "omod", "mod", "prt", "xcomp", "noobj", "on"})
+#: A requirement's lemma that any word satisfies ("p:from=*").
+ANY = "*"
 MODALITIES = frozenset({"planned", "hypothetical", "negated"})
 
 
@@ -80,7 +82,7 @@ class TriggerRule:
     @property
     def specificity(self) -> float:
         """How many conditions the rule checks, a "*" one half; the most specific match wins."""
-        return sum(0.5 if "*" in req.lemmas else 1.0 for req in self.requires)
+        return sum(0.5 if ANY in req.lemmas else 1.0 for req in self.requires)
 
     @cached_property
     def object_lemmas(self) -> frozenset[str] | None:

@@ -58,7 +58,7 @@ RESPONSIBILITY_VERBS = frozenset({"claim", "accept", "take", "admit", "acknowled
 #: Codes whose act on a place is an act on its state when no party is named (curfews, blockades).
 PLACE_TARGET_CODES = ("17", "191")
 #: Roots whose countryless group source (police, security forces) belongs there too.
-LOCAL_FORCE_ROOTS = frozenset({"14", "17"})
+LOCAL_FORCE_ROOTS = frozenset({"17"})
 #: Target slots whose thing may stand for its owner when no actor is named.
 OWNED_SLOTS = frozenset({"dobj"})
 #: Nouns counting rounds of an event noun ("a new round of talks").
@@ -173,6 +173,7 @@ class ArgumentLinker:
     def __init__(self, cues: Cues | None = None, gazetteer: Gazetteer | None = None) -> None:
         self.cues = cues or load_lexicon().cues
         self.gazetteer = gazetteer or load_gazetteer()
+        # Tokens of the current document's trailing attributions, set at the start of each call.
         self._attributed: set[int] = set()
 
     def __call__(self, ctx: DocContext) -> None:
@@ -187,22 +188,8 @@ class ArgumentLinker:
                 # said to have done it; the one state it came from did.
                 origin = self._one_state(ctx, (token, *agent(token)), ("from",))
                 sources, source_how = ([origin] if origin else []), "origin"
-            if code[:2] in AT_HOME_ROOTS and sources and not targets:
-                obj = ctx.doc[match.theme] if match.theme is not None else None
-                # "in Kirkuk", "outside parliament in Ankara", "in the northern city of Kirkuk".
-                hosts = (token, obj, *(o for prep in LOCATION_PREPS for o in prep_objects(token, prep)))
-                place = self._one_state(ctx, hosts, (*LOCATION_PREPS, "of", "outside"))
-                if place is not None:
-                    targets, target_how = [place], "place"
-                    sources = _placed(sources, place.key)
-                elif home := self._home(sources):
-                    targets, target_how = [home], "place"
-            elif code[:2] in AT_HOME_ROOTS and target_how in {"p:in", "p:outside"} and len(targets) == 1:
-                # "Protesters rallied in Tbilisi": the protesters are Georgian.
-                sources = _placed(sources, targets[0].key) if self._is_state(targets[0]) else sources
             if code[:2] in AT_HOME_ROOTS:
-                # "Iraqi Kurds protested in Kirkuk": people of a state protesting are its dissidents.
-                sources = [replace(r, sector="OPP") if r.kind == "group" and not r.sector else r for r in sources]
+                sources, targets, target_how = self._at_home(ctx, token, match, sources, targets, target_how)
             if code[:2] in LOCATED_VICTIM_ROOTS:
                 # The place of the act: the trigger's or its object's "in"/"near"/"at" phrase.
                 obj = ctx.doc[match.theme] if match.theme is not None else None
@@ -240,6 +227,35 @@ class ArgumentLinker:
                 # rockets"): the event stage decides, and drops it otherwise.
                 if not _same(source, target) or match.rule.code in CLAIM_CODES:
                     ctx.candidates.append(Candidate(match, source, target, s_how, t_how))
+
+    def _at_home(
+        self,
+        ctx: DocContext,
+        token: Token,
+        match: TriggerMatch,
+        sources: list[ActorRef],
+        targets: list[ActorRef],
+        target_how: str,
+    ) -> tuple[list[ActorRef], list[ActorRef], str]:
+        """Sources and targets of a protest: with no one named on the receiving end, the state
+        it happens in, else the protesters' own; countryless protesters belong to that place,
+        and people of a state with no sector of their own are its dissidents."""
+        if sources and not targets:
+            obj = ctx.doc[match.theme] if match.theme is not None else None
+            # "in Kirkuk", "outside parliament in Ankara", "in the northern city of Kirkuk".
+            hosts = (token, obj, *(o for prep in LOCATION_PREPS for o in prep_objects(token, prep)))
+            place = self._one_state(ctx, hosts, (*LOCATION_PREPS, "of", "outside"))
+            if place is not None:
+                targets, target_how = [place], "place"
+                sources = _placed(sources, place.key)
+            elif home := self._home(sources):
+                targets, target_how = [home], "place"
+        elif target_how in {"p:in", "p:outside"} and len(targets) == 1 and self._is_state(targets[0]):
+            # "Protesters rallied in Tbilisi": the protesters are Georgian.
+            sources = _placed(sources, targets[0].key)
+        # "Iraqi Kurds protested in Kirkuk": IRQ-OPP, not Iraq protesting against itself.
+        sources = [replace(r, sector="OPP") if r.kind == "group" and not r.sector else r for r in sources]
+        return sources, targets, target_how
 
     def _is_state(self, ref: ActorRef) -> bool:
         entry = self.gazetteer.get(ref.key) if ref.kind == "entry" and ref.key else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from kg.extract.lexicon import Lexicon, Requirement, TriggerRule, load_lexicon
+from kg.extract.lexicon import ANY, Lexicon, Requirement, TriggerRule, load_lexicon
 from kg.extract.syntax import children, lemma, misread_verb, prep_objects, theme
 from kg.extract.text import fold
 
@@ -35,10 +35,6 @@ class TriggerMatch:
     rule: TriggerRule
     theme: int | None
     sentence: int
-
-
-#: A requirement's lemma that any word satisfies.
-ANY = "*"
 
 
 def _holds(req: Requirement, token: Token, obj: Token | None) -> bool:
