@@ -806,3 +806,11 @@ def test_coordinated_parties_that_clash_fight_each_other(extractor: Extractor) -
     }
     # an attack by two parties is no fight between them
     assert triples(extractor, "Russia and Belarus attacked.") == set()
+
+
+def test_mediators_mediate_between_the_parties_not_each_other(extractor: Extractor) -> None:
+    assert triples(extractor, "Egypt, Qatar and the US brokered a truce between Israel and Hamas.") == {
+        (mediator, "045", party) for mediator in ("EGY", "QAT", "USA") for party in ("ISR", "NSA-HAMAS")
+    }
+    # two visitors do not visit each other
+    assert triples(extractor, "Putin and Erdogan visited.") == set()

@@ -38,8 +38,6 @@ if TYPE_CHECKING:
 
 __all__ = ["CLAIM_CODES", "ArgumentLinker", "Candidate"]
 
-#: CAMEO roots whose events are symmetric enough to code both ways when no direction is given.
-RECIPROCAL_ROOTS = frozenset({"04"})
 #: Prepositions whose object is what a controlled clause acts on when it has no direct object.
 XOBJ_PREPS = ("to", "against", "on", "in")
 #: Violent event nouns ("shelling", "air strike") that may name who caused a passive event.
@@ -209,11 +207,7 @@ class ArgumentLinker:
                     # "a phone call with Zelensky", "talks with Iran": both sides take part.
                     pairs += [(t, s, "reciprocal", "reciprocal") for s in sources for t in targets]
             elif (
-                (
-                    match.rule.code[:2] in RECIPROCAL_ROOTS
-                    or match.rule.code in self.cues.symmetric_codes
-                    or lemma(token) in self.cues.mutual_verbs
-                )
+                (match.rule.code in self.cues.symmetric_codes or lemma(token) in self.cues.mutual_verbs)
                 and len(sources) > 1
                 and not targets
                 and (match.theme is None or match.theme not in ctx.refs)
