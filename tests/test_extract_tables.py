@@ -264,3 +264,10 @@ def test_joining_bodies_and_approving_members(
 
 def test_recalling_an_envoy_posted_to_a_state(extractor: Extractor) -> None:
     assert triples(extractor, "France recalled its ambassador to Niger.") == {("FRA", "161", "NER")}
+
+
+def test_houthi_as_a_modifier_names_the_houthis(extractor: Extractor) -> None:
+    assert triples(extractor, "The US and Britain struck Houthi targets in Yemen.") == {
+        ("USA", "190", "NSA-HOUTHIS"),
+        ("GBR", "190", "NSA-HOUTHIS"),
+    }
