@@ -68,3 +68,11 @@ def server(tmp_path_factory):
     from test_clients import serve_store
 
     yield from serve_store(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    """The default extractor (cached per process: the spaCy model loads once)."""
+    from kg.extract import get_extractor
+
+    return get_extractor()

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.model import Actor, Article, Event
+
+if TYPE_CHECKING:
+    from kg.extract import Extractor
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
@@ -46,3 +50,13 @@ def sample_article(article_id: str = "a1", text: str | None = None, **kw) -> tup
         make_event(RUS, UKR, "190", s2, len(s1) + 1, date="2022", confidence=0.7),
     ]
     return article, events
+
+
+#: The publication date the extraction tests read their sentences on.
+EXTRACT_DAY = date(2024, 1, 29)
+
+
+def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
+    """(source key, CAMEO code, target key) of each event ``extractor`` finds in ``text``."""
+    events = extractor.extract(Article("t", text, published=EXTRACT_DAY))
+    return {(e.source.key, e.cameo, e.target.key) for e in events}

@@ -5,23 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from helpers import EXTRACT_DAY, triples
 
-from kg.extract import Extractor, get_extractor
+from kg.extract import Extractor
 from kg.extract.explain import Unmatched, explain
 from kg.model import Article
 
 PUTIN, ERDOGAN, ZELENSKY, ICC = "Q7747", "Q39259", "Q3874799", "Q47488"
-DAY = dt.date(2024, 1, 29)
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return get_extractor()
-
-
-def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
-    events = extractor.extract(Article("t", text, published=DAY))
-    return {(e.source.key, e.cameo, e.target.key) for e in events}
+DAY = EXTRACT_DAY
 
 
 @pytest.mark.parametrize(

@@ -5,21 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from helpers import EXTRACT_DAY, triples
 
-from kg.extract import Extractor, get_extractor
+from kg.extract import Extractor
 from kg.model import Article
 
-DAY = dt.date(2024, 1, 29)
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return get_extractor()
-
-
-def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
-    events = extractor.extract(Article("t", text, published=DAY))
-    return {(e.source.key, e.cameo, e.target.key) for e in events}
+DAY = EXTRACT_DAY
 
 
 @pytest.mark.parametrize(
