@@ -755,6 +755,41 @@ def test_people_of_a_state_protesting_are_its_dissidents(extractor: Extractor) -
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a protest's purpose clause names what it is aimed at; the clause is no second protest
+        ("Farmers rallied to protest the decision of the Indian government.", {("IND", "AGR", "140", "IND", "GOV")}),
+        (
+            "Kurdish activists staged a rally in Ankara to denounce the Turkish government's decision.",
+            {("TUR", "OPP", "141", "TUR", "GOV")},
+        ),
+        # ... so does an "in protest at/of/against" phrase, on the noun or on the verb
+        (
+            "Refugees began a hunger strike in protest at the Greek government's policy.",
+            {("GRC", "REF", "142", "GRC", "GOV")},
+        ),
+        (
+            "Workers went on strike in protest against the Nigerian government's fuel policy.",
+            {("NGA", "LAB", "143", "NGA", "GOV")},
+        ),
+        # a protested object owned by a leader is aimed at the leader, whose country the protesters share
+        ("Demonstrators marched to protest Netanyahu's judicial plan.", {("ISR", "OPP", "140", "ISR", "GOV")}),
+        # a direct object of "protest" is its target; a foreign state tells nothing of the protesters
+        ("Students protested the Chinese decision.", {(None, "EDU", "140", "CHN", None)}),
+        # a purpose that is no protest aim names no target
+        ("Students rallied to support the Chinese government.", set()),
+        # "a member of X" is X
+        ("A member of the Kenyan parliament criticized the Ugandan government.", {("KEN", "LEG", "111", "UGA", "GOV")}),
+    ],
+)
+def test_protest_aims_and_members(
+    extractor: Extractor, text: str, expected: set[tuple[str | None, str | None, str, str | None, str | None]]
+) -> None:
+    events = extractor.extract(Article("t", text, published=DAY))
+    assert {(e.source.country, e.source.sector, e.cameo, e.target.country, e.target.sector) for e in events} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # the tagger reads these headline verbs as plural nouns
         ("Macron hosts Zelensky in Paris.", {("Q3052772", "043", "Q3874799")}),
         ("Erdogan hosts Putin in Sochi.", {("Q39259", "043", "Q7747")}),

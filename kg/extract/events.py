@@ -85,6 +85,8 @@ DIPLOMATIC_ROOTS = frozenset({"04"})
 VERBAL_QUADS = frozenset({1, 3})
 #: Statements need actors the gazetteer knows or places in a country.
 STATEMENT_ROOTS = frozenset({"01"})
+#: Protests (14x): a protest's purpose clause ("to protest") is the same protest.
+PROTEST_ROOT = "14"
 
 
 #: What is asked for or threatened, by the CAMEO code of the embedded event (longest
@@ -219,6 +221,19 @@ def _obligation_act(ctx: DocContext, token: int, codes: dict[int, str]) -> tuple
     return None
 
 
+def _purpose_of_protest(ctx: DocContext, event: Event, protests: set[int]) -> bool:
+    """Whether ``event`` is the purpose of another protest ("a hunger strike *to protest*",
+    "a hunger strike *in protest* at ...")."""
+    token = ctx.doc[event.extra["token"]]
+    if token.dep_ in {"advcl", "xcomp"}:
+        anchor = token.head
+    elif token.dep_ == "pobj" and token.head.lower_ == "in":
+        anchor = token.head.head
+    else:
+        return False
+    return any(t != token.i and (t == anchor.i or ctx.doc[t].head == anchor) for t in protests)
+
+
 def materialize(ref: ActorRef, on: dt.date, gazetteer: Gazetteer) -> Actor:
     """The :class:`Actor` a reference denotes on day ``on``."""
     if ref.kind == "entry" and ref.key:
@@ -286,6 +301,9 @@ class EventBuilder:
         requested = {e.extra["requested"] for e in best.values() if e.extra.get("requested") is not None}
         undone = {"hypothetical", "planned"}
         kept = [e for e in best.values() if not (e.extra["token"] in requested and e.modality in undone)]
+        # "started a hunger strike to protest X": the purpose clause names the same protest.
+        protests = {e.extra["token"] for e in kept if e.cameo[:2] == PROTEST_ROOT}
+        kept = [e for e in kept if not (e.cameo[:2] == PROTEST_ROOT and _purpose_of_protest(ctx, e, protests))]
         ctx.events.extend(sorted(kept, key=lambda e: (e.start, e.extra.get("token", 0))))
 
     def _is_accusation(self, ctx: DocContext, code: str, token: int, triggers: frozenset[int]) -> bool:

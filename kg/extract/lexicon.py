@@ -48,7 +48,7 @@ from kg.resources import data_path
 __all__ = ["Cues", "Discard", "Lexicon", "Requirement", "TriggerRule", "load_lexicon"]
 
 SOURCE_SLOTS = frozenset({"subj", "subj.mod", "poss", "by", "of", "host", "mod", "cause"})
-TARGET_SLOTS = frozenset({"dobj", "iobj", "dobj.poss", "subj", "comp", "xobj"})
+TARGET_SLOTS = frozenset({"dobj", "iobj", "dobj.poss", "subj", "comp", "xobj", "purpose"})
 REQUIREMENT_KINDS = frozenset({"obj", "omod", "mod", "prt", "xcomp", "noobj", "on"})
 #: A requirement's lemma that any word satisfies ("p:from=*").
 ANY = "*"
@@ -130,6 +130,7 @@ class Cues:
     weapon_nouns: frozenset[str] = frozenset()
     civilian_marks: frozenset[str] = frozenset()
     mutual_verbs: frozenset[str] = frozenset()
+    protest_aims: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -252,6 +253,7 @@ def _load_cues(path: Path) -> Cues:
         weapon_nouns=words.get("weapon_noun", frozenset()),
         civilian_marks=words.get("civilian_mark", frozenset()),
         mutual_verbs=words.get("mutual_verb", frozenset()),
+        protest_aims=words.get("protest_aim", frozenset()),
     )
 
 

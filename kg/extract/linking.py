@@ -23,6 +23,7 @@ from kg.extract.syntax import (
     agent,
     children,
     conjuncts,
+    is_infinitival,
     is_passive,
     lemma,
     prep_objects,
@@ -58,7 +59,7 @@ PLACE_TARGET_CODES = ("17", "191")
 #: Roots whose countryless group source (police, security forces) belongs there too.
 LOCAL_FORCE_ROOTS = frozenset({"17"})
 #: Target slots whose thing may stand for its owner when no actor is named.
-OWNED_SLOTS = frozenset({"dobj"})
+OWNED_SLOTS = frozenset({"dobj", "purpose"})
 #: Nouns counting rounds of an event noun ("a new round of talks").
 ROUND_NOUNS = frozenset({"round", "series", "session"})
 #: Verbs whose subject performs the event noun of their "on" phrase ("went on strike").
@@ -69,6 +70,8 @@ MEMBER_NOUNS = frozenset({"nation", "country", "state", "member", "ally", "partn
 PROPOSAL_NOUNS = frozenset(
     {"proposal", "plan", "idea", "bid", "motion", "request", "offer", "resolution", "claim", "demand", "draft"}
 )
+#: Prepositions naming what an "in protest" phrase is aimed at.
+AIM_PREPS = ("of", "at", "against", "over")
 #: Roots whose events, with no one named on the receiving end, are aimed at the place they
 #: happen in, or else at the source's own state: "Kurds demonstrated in the city of Kirkuk".
 AT_HOME_ROOTS = frozenset({"14"})
@@ -247,6 +250,15 @@ class ArgumentLinker:
         elif target_how in {"p:in", "p:outside"} and len(targets) == 1 and self._is_state(targets[0]):
             # "Protesters rallied in Tbilisi": the protesters are Georgian.
             sources = _placed(sources, targets[0].key)
+        elif targets:
+            # "Students rallied in Seoul to denounce US policy": Korean students. With no place
+            # named, people protesting against a state's own leaders are of that state.
+            obj = ctx.doc[match.theme] if match.theme is not None else None
+            place = self._one_state(ctx, (token, obj), LOCATION_PREPS)
+            leaders = len(targets) == 1 and (targets[0].person or targets[0].sector == "GOV")
+            home = place.key if place is not None else self._state_of(targets[0]) if leaders else None
+            if home is not None:
+                sources = _placed(sources, home)
         # "Iraqi Kurds protested in Kirkuk": IRQ-OPP, not Iraq protesting against itself.
         sources = [replace(r, sector="OPP") if r.kind == "group" and not r.sector else r for r in sources]
         return sources, targets, target_how
@@ -254,6 +266,18 @@ class ArgumentLinker:
     def _is_state(self, ref: ActorRef) -> bool:
         entry = self.gazetteer.get(ref.key) if ref.kind == "entry" and ref.key else None
         return entry is not None and entry.actor.type == "state"
+
+    def _state_of(self, ref: ActorRef) -> str | None:
+        """The state an actor belongs to: a state itself, a state's group, a person's country."""
+        entry = self.gazetteer.get(ref.key) if ref.key else None
+        if entry is None:
+            return None
+        if entry.actor.type == "state":
+            return entry.actor.key
+        if entry.actor.type == "person" and entry.actor.country:
+            owner = self.gazetteer.get(entry.actor.country)
+            return entry.actor.country if owner is not None and owner.actor.type == "state" else None
+        return None
 
     def _home(self, refs: list[ActorRef]) -> ActorRef | None:
         """The one state all of ``refs`` belong to ("Iraqi Kurds", "Serbian students"), or None."""
@@ -334,17 +358,18 @@ class ArgumentLinker:
         return found
 
     @staticmethod
-    def _name_modifiers(ctx: DocContext, token: Token) -> list[Token]:
+    def _name_modifiers(ctx: DocContext, token: Token, persons: bool = False) -> list[Token]:
         """Names modifying or owning ``token``, also one compound down ("an *Islamic State* army base").
 
-        An owning person is no owner of the act's target: "attacked Pelosi's husband", but
-        "shelled Armenia's positions".
+        An owning person counts only with ``persons``: "protested *Assad*'s failure" is
+        aimed at Assad, but "attacked Pelosi's husband" not at Pelosi ("shelled *Armenia*'s
+        positions" is aimed at Armenia).
         """
         found = []
         for mod in children(token, {"amod", "compound", "nmod", "poss"}):
             if mod.i > token.i:
                 continue
-            if mod.dep_ == "poss" and any(r.person for r in ctx.refs.get(mod.i, ())):
+            if mod.dep_ == "poss" and not persons and any(r.person for r in ctx.refs.get(mod.i, ())):
                 continue
             if mod.i in ctx.refs:
                 found.append(mod)
@@ -399,6 +424,27 @@ class ArgumentLinker:
             if found := search(clause, 1):
                 return found
         return []
+
+    def _aims(self, token: Token, host: Token | None) -> list[Token]:
+        """What a protest is aimed at, named by its purpose: "staged a rally *to denounce the
+        decision*", "went on hunger strike *in protest of* the government's refusal"."""
+        found: list[Token] = []
+        holders = [t for t in (token, host) if t is not None]
+        if token.dep_ == "dobj":
+            # "started a hunger strike yesterday to protest ...": the clause hangs on the verb.
+            holders.append(token.head)
+        for holder in holders:
+            for clause in children(holder, {"advcl", "xcomp"}):
+                if clause.i > holder.i and is_infinitival(clause) and lemma(clause) in self.cues.protest_aims:
+                    found += children(clause, {"dobj"})
+            for prep in children(holder, {"prep"}):
+                if fold(prep.text) != "in":
+                    continue
+                for noun in children(prep, {"pobj"}):
+                    if lemma(noun) in self.cues.protest_aims:
+                        # The "at"/"against" phrase may hang on the noun or on the verb.
+                        found += [o for h in (noun, *holders) for p in AIM_PREPS for o in prep_objects(h, p)]
+        return found
 
     def _light(self, verb: Token) -> bool:
         """Whether ``verb`` is a light verb, also when the lemmatiser got it wrong ("staged" -> "stag")."""
@@ -540,6 +586,8 @@ class ArgumentLinker:
                 ]
             elif slot == "comp":
                 tokens = self._reported(ctx, token)
+            elif slot == "purpose":
+                tokens = self._aims(token, host)
             elif slot == "xobj":
                 # "threatened to invade *Iraq*", "threatened to cut off gas to *Moldova*",
                 # "threatened to resume attacks in *Israel*".
@@ -553,9 +601,10 @@ class ArgumentLinker:
                 for host_token in (token, obj, host, *inner):
                     if host_token is not None:
                         tokens += prep_objects(host_token, prep)
+            persons = match.rule.code[:2] not in CAUSE_ROOTS
             if owner:
                 # "struck Russian positions", "an attack on an Islamic State target".
-                tokens = [m for t in tokens for m in self._name_modifiers(ctx, t)]
+                tokens = [m for t in tokens for m in self._name_modifiers(ctx, t, persons)]
             refs = self._refs(ctx, tokens)
             if refs:
                 return refs, "owner" if owner else slot
@@ -567,7 +616,7 @@ class ArgumentLinker:
                 if match.rule.code[:2] in CAUSE_ROOTS:
                     # "shot down a German proposal" is no attack on Germany.
                     things = [t for t in things if lemma(t) not in PROPOSAL_NOUNS]
-                inner = [m for t in things for m in self._name_modifiers(ctx, t)]
+                inner = [m for t in things for m in self._name_modifiers(ctx, t, persons)]
                 inner += [o for t in things for p in ("of", "from", "by") for o in prep_objects(t, p)]
                 refs = self._refs(ctx, inner)
                 if refs:

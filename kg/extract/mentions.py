@@ -347,6 +347,12 @@ class _DocMentions:
             if span.root.i != token.i:
                 return []
             return [self._name_ref(name, span, token)]
+        lem = lemma(token)
+        if lem in self.cues.quantity_nouns:
+            # "dozens of protesters", "a member of the Syrian parliament": the people counted are the actors.
+            counted = [ref for obj in prep_objects(token, "of") for ref in self._resolve(obj)]
+            if counted:
+                return counted
         role = self._doc_roles.get(token.i)
         if role is not None:
             span = token.doc[role.start : role.end]
@@ -364,10 +370,6 @@ class _DocMentions:
                 ref = self._antecedent(token)
                 return [ref] if ref else []
             return self._reporter(token)
-        lem = lemma(token)
-        if lem in self.cues.quantity_nouns:
-            # "dozens of protesters": the people counted are the actors.
-            return [ref for obj in prep_objects(token, "of") for ref in self._resolve(obj)]
         if lem in self.cues.place_nouns:
             ref = self._place_ref(token)
             if ref:
