@@ -790,6 +790,26 @@ def test_protest_aims_and_members(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # an act on a thing located in one state, no party named, is an act on that state ...
+        ("The United Nations inspectors want to re-examine the refineries in Iran.", {("Q1065", "090", "IRN")}),
+        # ... but what a statement is about is no party to it
+        ("Iran criticized the situation in Syria.", set()),
+        # the object the parser took for the subject of a reduced relative clause
+        ("Peru granted asylum to five Panamanian army officers holed up in a residence.", {("PER", "075", "PAN-MIL")}),
+        ("The EU sent aid to Syrian refugees fleeing the war.", {("Q458", "070", "SYR-REF")}),
+        # sector-less group nouns stand for their owner
+        ("IAEA inspectors visited Iran.", {("IGO-IAEA", "042", "IRN")}),
+    ],
+)
+def test_located_objects_and_reduced_relatives(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # the tagger reads these headline verbs as plural nouns
         ("Macron hosts Zelensky in Paris.", {("Q3052772", "043", "Q3874799")}),
         ("Erdogan hosts Putin in Sochi.", {("Q39259", "043", "Q7747")}),

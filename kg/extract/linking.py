@@ -54,6 +54,9 @@ LOCATED_VICTIM_ROOTS = frozenset({"17", "18", "19", "20"})
 LOCATION_PREPS = ("in", "near", "at")
 #: Verbs of "... responsibility for <event>": whoever claims it did it.
 RESPONSIBILITY_VERBS = frozenset({"claim", "accept", "take", "admit", "acknowledge", "assume"})
+#: Roots of things said (statements, appeals, demands, disapprovals, rejections, threats):
+#: what they are about is no party to them.
+SAID_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 #: Codes whose act on a place is an act on its state when no party is named (curfews, blockades).
 PLACE_TARGET_CODES = ("17", "191")
 #: Roots whose countryless group source (police, security forces) belongs there too.
@@ -203,6 +206,17 @@ class ArgumentLinker:
                     if code[:2] in LOCAL_FORCE_ROOTS:
                         # Arrests and curfews are the local authorities' ("police arrested protesters in Moscow").
                         sources = _placed(sources, place.key)
+            if (
+                sources
+                and not targets
+                and code[:2] not in SAID_ROOTS
+                and match.theme is not None
+                and match.theme not in ctx.refs
+                and (place := self._one_state(ctx, (ctx.doc[match.theme],), LOCATION_PREPS))
+            ):
+                # "lifted a curfew in Kosovo", "opened an embassy in Tehran": an act on a thing
+                # located in one state, with no party named, is an act on that state.
+                targets, target_how = [place], "place"
             pairs: list[tuple[ActorRef, ActorRef, str, str]] = []
             if sources and targets:
                 pairs = [(s, t, source_how, target_how) for s in sources for t in targets]

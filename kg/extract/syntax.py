@@ -67,12 +67,31 @@ def prep_objects(token: Token, preposition: str) -> list[Token]:
     for prep in token.children:
         if prep.dep_ in PREP_DEPS and fold(prep.text) == preposition:
             found.extend(child for child in prep.children if child.dep_ in {"pobj", "pcomp"})
+            if not any(child.dep_ in {"pobj", "pcomp"} for child in prep.children):
+                found.extend(_stranded_object(prep))
         elif prep.dep_ in PREP_DEPS and fold(prep.text) == "out" and preposition in {"from", "of"}:
             # "pulled out of Georgia": "out of" is "from".
             for of in children(prep, PREP_DEPS):
                 if fold(of.text) == "of":
                     found.extend(child for child in of.children if child.dep_ in {"pobj", "pcomp"})
     return found
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    """The object the parser took for the subject of a reduced relative clause.
+
+    "granted asylum to *officers* holed up in the embassy", "aid to *refugees* fleeing
+    the war": the noun after the preposition heads a participle clause of its own.
+    """
+    doc = prep.doc
+    for word in doc[prep.i + 1 : prep.i + 8]:
+        clause = word.head
+        participle = clause.tag_ in {"VBN", "VBG"} or (
+            clause.tag_ == "VBD" and clause.dep_ in {"advcl", "acl", "relcl"}
+        )
+        if word.dep_ == "nsubj" and word.left_edge.i == prep.i + 1 and participle and not children(clause, {"aux"}):
+            return [word]
+    return []
 
 
 def agent(verb: Token) -> list[Token]:
