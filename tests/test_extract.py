@@ -188,6 +188,14 @@ def test_matching_ignores_diacritics(extractor: Extractor) -> None:
     assert (event.source.key, event.target.key, event.date) == (ERDOGAN, "RUS", "2024-01-29")
 
 
+def test_names_in_odd_case(extractor: Extractor) -> None:
+    # a capital anywhere marks a name; a lower-case person counts where the recogniser sees one
+    (event,) = extract(extractor, "The United States wants to help iSrael.")
+    assert (event.source.key, event.target.key) == ("USA", "ISR")
+    # lower-case common words are no states
+    assert extract(extractor, "Students ate turkey in the garden and criticized china plates.") == []
+
+
 def test_gazetteer_entries_are_consistent() -> None:
     gazetteer = load_gazetteer()
     entries = list(gazetteer.entries())

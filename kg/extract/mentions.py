@@ -251,16 +251,28 @@ class MentionResolver:
                 start = None
         return sorted(spans, key=lambda span: (span[0], span[0] - span[1]))
 
+    @staticmethod
+    def _capitalised(span: Span, alias: str, person: bool) -> bool:
+        """Whether ``span`` is written as a name: with a capital (anywhere: "iSrael"), with the
+        alias's own lower-case particle ("al-Qaida"), or, for a person, in lower case where the
+        entity recogniser sees a person ("President obama"). Lower-case "turkey" or "chad" is no
+        state."""
+        text = span.text
+        if text[:1].isupper() or (alias[:1].islower() and text[:1] == alias[:1]):
+            return True
+        if any(ch.isupper() for ch in text):
+            return True
+        return person and all(t.ent_type_ == "PERSON" for t in span)
+
     def _name_fits(self, span: Span, key: str, kind: str, alias: str) -> bool:
         if kind == "abbrev":
             return span.text.replace(".", "") == alias.replace(".", "")
-        if not span.text[:1].isupper() and not (alias[:1].islower() and span.text[:1] == alias[:1]):
-            # Names need a capital, unless written with a lower-case particle ("al-Qaida").
-            return False
         entry = self.gazetteer.get(key)
         if entry is None:
             return False
         person = entry.actor.type == "person"
+        if not self._capitalised(span, alias, person):
+            return False
         for ent in span.doc.ents:
             ent_start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             inside = ent_start <= span.start and span.end <= ent.end and (ent_start, ent.end) != (span.start, span.end)
