@@ -807,6 +807,23 @@ def test_located_objects_and_reduced_relatives(
     assert triples(extractor, text) == expected
 
 
+def test_ethnic_groups_belong_where_they_live(extractor: Extractor) -> None:
+    def coded(text: str) -> set[tuple[str, str | None, str | None, str, str | None]]:
+        events = extractor.extract(Article("t", text, published=DAY))
+        return {(e.source.label, e.source.country, e.source.sector, e.cameo, e.target.key) for e in events}
+
+    # "ethnic Albanians" are a people, not Albania: those in Serbia are of Serbia
+    assert coded("Ethnic Albanians in Serbia accused the Serbian government of torture.") == {
+        ("Ethnic Albanians", "SRB", None, "112", "SRB-GOV")
+    }
+    # protesting where they live, they are that state's dissidents
+    assert coded("Hundreds of ethnic Albanians demonstrated in Serbia.") == {
+        ("ethnic Albanians", "SRB", "OPP", "140", "SRB")
+    }
+    # placed nowhere, they belong to no state, and their statements name no state
+    assert coded("Ethnic Armenians accused Azerbaijan of a blockade.") == set()
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -54,6 +54,7 @@ VIA_WEIGHT = {
     "role": 0.9,
     "place": 0.8,
     "located": 0.75,
+    "ethnic": 0.8,
     "anaphora": 0.8,
     "ner": 0.7,
     "two": 0.6,

@@ -109,10 +109,11 @@ def _named_apposition(ctx: DocContext, token: Token) -> Token:
 
 
 def _placed(refs: list[ActorRef], state: str) -> list[ActorRef]:
-    """Give the countryless groups among ``refs`` ("two children", "police") the state ``state``."""
+    """Give the countryless groups among ``refs`` ("two children", "police", "ethnic Turks")
+    the state ``state``."""
     return [
-        replace(r, country=state, via="located")
-        if r.kind == "unresolved" and r.sector and not r.country and not r.person
+        replace(r, country=state, via="ethnic" if r.via == "ethnic" else "located")
+        if r.kind == "unresolved" and (r.sector or r.via == "ethnic") and not r.country and not r.person
         else r
         for r in refs
     ]
@@ -274,7 +275,10 @@ class ArgumentLinker:
             if home is not None:
                 sources = _placed(sources, home)
         # "Iraqi Kurds protested in Kirkuk": IRQ-OPP, not Iraq protesting against itself.
-        sources = [replace(r, sector="OPP") if r.kind == "group" and not r.sector else r for r in sources]
+        sources = [
+            replace(r, sector="OPP") if (r.kind == "group" or r.via == "ethnic") and not r.sector else r
+            for r in sources
+        ]
         return sources, targets, target_how
 
     def _is_state(self, ref: ActorRef) -> bool:
@@ -450,7 +454,7 @@ class ArgumentLinker:
         for holder in holders:
             for clause in children(holder, {"advcl", "xcomp"}):
                 if clause.i > holder.i and is_infinitival(clause) and lemma(clause) in self.cues.protest_aims:
-                    found += children(clause, {"dobj"})
+                    found += children(clause, {"dobj"}) + prep_objects(clause, "against")
             for prep in children(holder, {"prep"}):
                 if fold(prep.text) != "in":
                     continue

@@ -358,7 +358,10 @@ class _DocMentions:
             span = token.doc[name.start : name.end]
             if span.root.i != token.i:
                 return []
-            return [self._name_ref(name, span, token)]
+            ref = self._name_ref(name, span, token)
+            if any(lemma(c) == "ethnic" for c in token.children if c.i < token.i):
+                return [self._ethnic(ref, token)]
+            return [ref]
         lem = lemma(token)
         if lem in self.cues.quantity_nouns:
             # "dozens of protesters", "a member of the Syrian parliament": the people counted are the actors.
@@ -541,6 +544,22 @@ class _DocMentions:
                     country = entry.actor.key if entry.actor.type == "state" else entry.actor.country
         text = strip_determiner(ent.text)
         return [ActorRef("unresolved", None, text, "ner", sector, country, person, office)]
+
+    def _ethnic(self, ref: ActorRef, token: Token) -> ActorRef:
+        """ "Ethnic Albanians" are a people, not Albania: they belong to the state they live in
+        ("ethnic Albanians *in Serbia*"), or to the place of what they do (left to the linker)."""
+        entry = self.gazetteer.get(ref.key) if ref.key else None
+        if entry is None or entry.actor.type != "state":
+            return ref
+        ethnic = min(c.i for c in token.children if lemma(c) == "ethnic")
+        text = token.doc[ethnic : token.i + 1].text
+        for place in prep_objects(token, "in"):
+            match = self._doc_names.get(place.i)
+            key = self.gazetteer.pick(match.keys, self._date(token)) if match is not None else None
+            home = self.gazetteer.get(key) if key else None
+            if home is not None and home.actor.type == "state":
+                return ActorRef("unresolved", None, text, "ethnic", country=key)
+        return ActorRef("unresolved", None, text, "ethnic")
 
     def _place_ref(self, token: Token) -> ActorRef | None:
         """The state a place noun belongs to: "the city of Sochi", "the Russian port"."""
