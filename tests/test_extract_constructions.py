@@ -807,6 +807,22 @@ def test_located_objects_and_reduced_relatives(
     assert triples(extractor, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the toll of an attack, with victims of no state, is no second attack
+        ("Sudanese rebels shelled the town of Juba on Sunday, killing about 20 people.", {("SDN-REB", "194", "SSD")}),
+        # victims of a state are an attack on it
+        (
+            "Israeli jets bombed Gaza, killing two Hamas commanders.",
+            {("ISR-MIL", "195", "PSE"), ("ISR-MIL", "190", "NSA-HAMAS-MIL")},
+        ),
+    ],
+)
+def test_attack_tolls(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected
+
+
 def test_ethnic_groups_belong_where_they_live(extractor: Extractor) -> None:
     def coded(text: str) -> set[tuple[str, str | None, str | None, str, str | None]]:
         events = extractor.extract(Article("t", text, published=DAY))

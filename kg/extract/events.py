@@ -86,6 +86,8 @@ DIPLOMATIC_ROOTS = frozenset({"04"})
 VERBAL_QUADS = frozenset({1, 3})
 #: Statements need actors the gazetteer knows or places in a country.
 STATEMENT_ROOTS = frozenset({"01"})
+#: Roots of attacks, whose participle tolls ("killing 20") are no attacks of their own.
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: Protests (14x): a protest's purpose clause ("to protest") is the same protest.
 PROTEST_ROOT = "14"
 
@@ -235,6 +237,16 @@ def _purpose_of_protest(ctx: DocContext, event: Event, protests: set[int]) -> bo
     return any(t != token.i and (t == anchor.i or ctx.doc[t].head == anchor) for t in protests)
 
 
+def _toll_of(ctx: DocContext, event: Event, violent: set[tuple[int, str]]) -> bool:
+    """Whether ``event`` is the toll of another attack by the same source ("..., *killing* 20")."""
+    token = ctx.doc[event.extra["token"]]
+    if event.cameo[:2] not in VIOLENT_ROOTS or event.target.country is not None or event.target.resolved:
+        return False
+    if token.dep_ not in {"advcl", "conj"} or token.tag_ != "VBG":
+        return False
+    return (token.head.i, event.source.key) in violent
+
+
 def materialize(ref: ActorRef, on: dt.date, gazetteer: Gazetteer) -> Actor:
     """The :class:`Actor` a reference denotes on day ``on``."""
     if ref.kind == "entry" and ref.key:
@@ -305,6 +317,10 @@ class EventBuilder:
         # "started a hunger strike to protest X": the purpose clause names the same protest.
         protests = {e.extra["token"] for e in kept if e.cameo[:2] == PROTEST_ROOT}
         kept = [e for e in kept if not (e.cameo[:2] == PROTEST_ROOT and _purpose_of_protest(ctx, e, protests))]
+        # "shelled Juba, killing 20 people": the killing is the shelling's toll, not a second
+        # attack, when its victims belong to no state of their own.
+        violent = {(e.extra["token"], e.source.key) for e in kept if e.cameo[:2] in VIOLENT_ROOTS}
+        kept = [e for e in kept if not _toll_of(ctx, e, violent)]
         ctx.events.extend(sorted(kept, key=lambda e: (e.start, e.extra.get("token", 0))))
 
     def _is_accusation(self, ctx: DocContext, code: str, token: int, triggers: frozenset[int]) -> bool:
