@@ -823,6 +823,19 @@ def test_attack_tolls(extractor: Extractor, text: str, expected: set[tuple[str, 
     assert triples(extractor, text) == expected
 
 
+def test_groups_from_coordinated_states(extractor: Extractor) -> None:
+    # "officials from Russia and Ukraine" are one group per state, each meeting the other
+    assert triples(extractor, "Officials from Russia and Ukraine held talks in Istanbul.") == {
+        ("RUS-GOV", "046", "UKR-GOV"),
+        ("UKR-GOV", "046", "RUS-GOV"),
+    }
+    assert triples(extractor, "Biden met leaders from Germany, Canada and France.") >= {
+        ("Q6279", "040", "DEU-GOV"),
+        ("Q6279", "040", "CAN-GOV"),
+        ("Q6279", "040", "FRA-GOV"),
+    }
+
+
 def test_ethnic_groups_belong_where_they_live(extractor: Extractor) -> None:
     def coded(text: str) -> set[tuple[str, str | None, str | None, str, str | None]]:
         events = extractor.extract(Article("t", text, published=DAY))

@@ -461,7 +461,9 @@ class _DocMentions:
         """States or organisations named by coordinated modifiers of a group noun."""
         on = self._date(token)
         found: list[str] = []
-        for mod in modifiers(token):
+        # "US and British activists", "leaders *from* Germany, Canada and France".
+        owners = [*modifiers(token), *prep_objects(token, "from"), *prep_objects(token, "of")]
+        for mod in owners:
             if span.start <= mod.i < span.end:
                 continue
             for word in [mod, *mod.conjuncts]:
