@@ -262,3 +262,17 @@ def test_houthi_as_a_modifier_names_the_houthis(extractor: Extractor) -> None:
         ("USA", "190", "NSA-HOUTHIS"),
         ("GBR", "190", "NSA-HOUTHIS"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # voicing anger at what another party did is criticism of it
+        ("China voiced anger at the US arms sale to Taiwan.", {("CHN", "111", "USA")}),
+        ("Russia expressed outrage over the British decision.", {("RUS", "111", "GBR")}),
+        # the speaker's own possessive is no target
+        ("Xi expressed his displeasure to Trudeau.", {("Q15031", "111", "Q3099714")}),
+    ],
+)
+def test_voicing_anger(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected

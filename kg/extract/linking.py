@@ -389,6 +389,9 @@ class ArgumentLinker:
                 continue
             if mod.dep_ == "poss" and not persons and any(r.person for r in ctx.refs.get(mod.i, ())):
                 continue
+            if mod.dep_ == "poss" and persons and mod.tag_ == "PRP$":
+                # "expressed *his* displeasure", "voiced *its* concern": the speaker's own.
+                continue
             if mod.i in ctx.refs:
                 found.append(mod)
             else:
