@@ -823,6 +823,20 @@ def test_attack_tolls(extractor: Extractor, text: str, expected: set[tuple[str, 
     assert triples(extractor, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # headline inversion: the phrase before "says X" is what X said
+        ("Ukraine war: Russian tactics on eastern front 'crazy', says Zelensky.", {(ZELENSKY, "010", "RUS")}),
+        ("Russia wants to talk, says Erdogan.", {(ERDOGAN, "010", "RUS")}),
+        # a reported predicate without a subject
+        ("Xi Jinping says willing to work with US for mutual benefit.", {("Q15031", "010", "USA")}),
+    ],
+)
+def test_headline_statements(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected
+
+
 def test_groups_from_coordinated_states(extractor: Extractor) -> None:
     # "officials from Russia and Ukraine" are one group per state, each meeting the other
     assert triples(extractor, "Officials from Russia and Ukraine held talks in Istanbul.") == {

@@ -23,6 +23,7 @@ from kg.extract.syntax import (
     agent,
     children,
     conjuncts,
+    inverted_subjects,
     is_infinitival,
     is_passive,
     lemma,
@@ -444,6 +445,17 @@ class ArgumentLinker:
                 continue
             if found := search(clause, 1):
                 return found
+        if verb.tag_ == "VBZ" and (phrase := inverted_subjects(verb)):
+            # "Russian tactics 'crazy', says Zelensky": the phrase before the verb is what was said.
+            inner = [o for t in phrase for prep in children(t, {"prep"}) for o in children(prep, {"pobj"})]
+            found = [t for t in phrase + owners(phrase) + inner if t.i in ctx.refs]
+            if found:
+                return found
+        if lemma(verb) in self.cues.reporting_verbs and not children(verb, {"ccomp"}):
+            # "Xi says willing to work with US": a reported predicate without a subject.
+            for clause in children(verb, {"acomp", "xcomp"}):
+                if clause.i > verb.i and (found := search(clause, 1)):
+                    return found
         return []
 
     def _aims(self, token: Token, host: Token | None) -> list[Token]:

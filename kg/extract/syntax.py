@@ -118,6 +118,15 @@ def misread_verb(token: Token) -> bool:
     )
 
 
+def inverted_subjects(verb: Token) -> list[Token]:
+    """The subjects before a verb that also has one after it: in the headline "Russian
+    *tactics* 'crazy', says Zelensky" the parser makes the reported phrase a second subject."""
+    subjects = children(verb, SUBJECT_DEPS)
+    if any(s.i > verb.i for s in subjects):
+        return [s for s in subjects if s.i < verb.i]
+    return []
+
+
 def subject(verb: Token) -> tuple[list[Token], str | None]:
     """The doer of ``verb``: its subject, passive agent, or controlling subject.
 
@@ -137,6 +146,9 @@ def subject(verb: Token) -> tuple[list[Token], str | None]:
         if is_passive(current):
             return [], None
         subjects = children(current, SUBJECT_DEPS)
+        if inverted_subjects(current):
+            # "Russian tactics 'crazy', says *Zelensky*": the speaker follows the verb.
+            subjects = [s for s in subjects if s.i > current.i]
         if subjects:
             first = subjects[0]
             if fold(first.text) in RELATIVE_WORDS and current.dep_ == "relcl":
