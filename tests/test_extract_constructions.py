@@ -837,6 +837,24 @@ def test_headline_statements(extractor: Extractor, text: str, expected: set[tupl
     assert triples(extractor, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plan's act is done by who has or unveils the plan ...
+        (
+            "The Armenian prime minister unveiled plans to meet with Russian and Azerbaijani leaders.",
+            {("nikol-pashinyan", "036", "RUS-GOV"), ("nikol-pashinyan", "036", "AZE-GOV")},
+        ),
+        # ... or owns it
+        ("Russia's decision to withdraw from Kherson surprised Ukraine.", {("RUS", "0874", "UKR")}),
+        # not by who rejects it
+        ("The EU rejected a proposal to impose sanctions on China.", set()),
+    ],
+)
+def test_plans_and_their_owners(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected
+
+
 def test_groups_from_coordinated_states(extractor: Extractor) -> None:
     # "officials from Russia and Ukraine" are one group per state, each meeting the other
     assert triples(extractor, "Officials from Russia and Ukraine held talks in Istanbul.") == {

@@ -26,6 +26,12 @@ SUBJECT_CONTROL_VERBS = frozenset(
     {"use", "take", "spend", "make", "employ", "need", "visit", "tour", "travel", "fly", "call", "phone", "meet",
      "host", "receive", "attend", "join", "leave", "enter", "cross", "sign", "hold", "deploy", "launch"}
 )  # fmt: skip
+#: Verbs whose subject owns the plan that is their object ("*unveiled* plans to meet"); not so
+#: "rejected a proposal to impose sanctions".
+PLAN_OWNER_VERBS = frozenset(
+    {"unveil", "announce", "present", "outline", "reveal", "make", "have", "take", "adopt", "approve",
+     "propose", "submit", "draw", "lay", "put", "launch", "step", "renew", "reiterate", "confirm"}
+)  # fmt: skip
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
 
 
@@ -167,6 +173,17 @@ def subject(verb: Token) -> tuple[list[Token], str | None]:
             # "Qatar is mediating ..." parsed as "is" with the participle as its attribute.
             current = current.head
             continue
+        if current.dep_ == "acl" and is_infinitival(current) and current.head.pos_ == "NOUN":
+            # "unveiled *plans* to meet", "Russia's *decision* to withdraw": the plan's owner,
+            # else the subject of the verb the plan is the object of.
+            plan = current.head
+            owners = children(plan, {"poss"})
+            if owners:
+                return owners, "control"
+            if plan.dep_ in OBJECT_DEPS and lemma(plan.head) in PLAN_OWNER_VERBS:
+                current, how = plan.head, "control"
+                continue
+            return [], None
         if current.dep_ not in CONTROL_DEPS or current.head is current:
             return [], None
         if current.dep_ == "xcomp" and lemma(current.head) not in SUBJECT_CONTROL_VERBS:
