@@ -891,6 +891,8 @@ def test_ethnic_groups_belong_where_they_live(extractor: Extractor) -> None:
         # the tagger reads these headline verbs as plural nouns
         ("Macron hosts Zelensky in Paris.", {("Q3052772", "043", "Q3874799")}),
         ("Erdogan hosts Putin in Sochi.", {("Q39259", "043", "Q7747")}),
+        # ... also below a headline label, with a subject of its own
+        ("Ukraine war: Zelensky denounces Russian 'terror' in UN address.", {(ZELENSKY, "111", "RUS")}),
     ],
 )
 def test_headline_verbs_misread_as_nouns(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:

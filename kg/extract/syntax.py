@@ -112,16 +112,15 @@ def agent(verb: Token) -> list[Token]:
 def misread_verb(token: Token) -> bool:
     """A headline verb the tagger read as a plural noun: "Macron *hosts* Zelensky in Paris".
 
-    A noun heading the sentence never takes a direct object; the names before it
-    are its subject.
+    A noun never takes a direct object or a subject; a noun heading the sentence with
+    an object has the names before it as its subject.
     """
-    return (
-        token.pos_ == "NOUN"
-        and token.tag_ == "NNS"
-        and token.dep_ == "ROOT"
-        and any(c.dep_ == "dobj" for c in token.children)
-        and any(c.dep_ == "compound" and c.i < token.i and c.ent_type_ for c in token.children)
-    )
+    if token.pos_ != "NOUN" or token.tag_ != "NNS" or not any(c.dep_ == "dobj" for c in token.children):
+        return False
+    if any(c.dep_ in SUBJECT_DEPS and c.i < token.i for c in token.children):
+        # "Ukraine war: Zelensky *denounces* Russian terror": a noun has no subject.
+        return True
+    return token.dep_ == "ROOT" and any(c.dep_ == "compound" and c.i < token.i and c.ent_type_ for c in token.children)
 
 
 def inverted_subjects(verb: Token) -> list[Token]:
@@ -142,8 +141,9 @@ def subject(verb: Token) -> tuple[list[Token], str | None]:
         ``how`` is ``nsubj``, ``agent``, ``relcl`` (antecedent of a relative
         pronoun) or ``control`` (borrowed from a governing clause).
     """
-    if misread_verb(verb):
-        return [c for c in verb.children if c.dep_ == "compound" and c.i < verb.i], "nsubj"
+    compounds = [c for c in verb.children if c.dep_ == "compound" and c.i < verb.i]
+    if compounds and misread_verb(verb):
+        return compounds, "nsubj"
     current, how = verb, "nsubj"
     for _ in range(6):  # clause chains are short; the bound guards odd parses
         by = agent(current)
