@@ -341,6 +341,13 @@ def test_countryless_victims_belong_to_the_place_of_the_violence(extractor: Extr
     # Without a place the victims keep no country; a meeting place says nothing of who met.
     assert coded("Israeli troops killed two children.") == {("ISR", "MIL", "190", None, "CVL")}
     assert coded("Diplomats met in Geneva.") == set()
+    # A weapon taken for the object names the attacker; the place may hang on the act's clause.
+    assert coded("Four children were killed in Israeli tank shelling in the east of the Gaza Strip.") == {
+        ("ISR", None, "190", "PSE", "CVL")
+    }
+    assert coded("Russian troops shelled villages on the outskirts of Kharkiv.") == {
+        ("RUS", "MIL", "194", "UKR", "CVL")
+    }
 
 
 @pytest.mark.parametrize(

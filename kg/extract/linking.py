@@ -52,7 +52,7 @@ CLAIM_CODES = frozenset({"010", "110"})
 FRAME_ROOTS = frozenset({"03", "04", "05"})
 #: Roots whose unlocated victims ("killed two civilians in Gaza") belong to the place of the event.
 LOCATED_VICTIM_ROOTS = frozenset({"17", "18", "19", "20"})
-LOCATION_PREPS = ("in", "near", "at")
+LOCATION_PREPS = ("in", "near", "at", "on")
 #: Verbs of "... responsibility for <event>": whoever claims it did it.
 RESPONSIBILITY_VERBS = frozenset({"claim", "accept", "take", "admit", "acknowledge", "assume"})
 #: Roots of things said (statements, appeals, demands, disapprovals, rejections, threats):
@@ -199,7 +199,9 @@ class ArgumentLinker:
             if code[:2] in LOCATED_VICTIM_ROOTS:
                 # The place of the act: the trigger's or its object's "in"/"near"/"at" phrase.
                 obj = ctx.doc[match.theme] if match.theme is not None else None
-                place = self._one_state(ctx, (token, obj), LOCATION_PREPS)
+                # Also of the act's participle clause: "were killed in tank *shelling in Gaza*".
+                acts = [c for c in children(token, {"advcl"}) if c.tag_ == "VBG"]
+                place = self._one_state(ctx, (token, obj, *acts), LOCATION_PREPS)
                 if place is not None:
                     if not targets and code.startswith(PLACE_TARGET_CODES):
                         # "declared martial law in Haiti", "reimposed blockades in the West Bank".
@@ -582,6 +584,14 @@ class ArgumentLinker:
                 ]  # fmt: skip
                 owners = [t for m in causes for t in ctx.doc[m.token].children if t.dep_ == "poss"]
                 owners += [t for m in causes for t in self._name_modifiers(ctx, ctx.doc[m.token])]
+                # "killed in Israeli *tank* shelling", parsed with the weapon as the object.
+                weapons = [
+                    t
+                    for prep in CAUSE_PREPS
+                    for t in prep_objects(token, prep)
+                    if lemma(t) in self.cues.weapon_nouns and not self._civilian(t)
+                ]
+                owners += [o for t in weapons for o in self._name_modifiers(ctx, t)]
                 refs = self._refs(ctx, owners)
                 if refs:
                     return refs, "owner"
