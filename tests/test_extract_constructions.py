@@ -781,8 +781,9 @@ def test_people_of_a_state_protesting_are_its_dissidents(extractor: Extractor) -
         ("Demonstrators marched to protest Netanyahu's judicial plan.", {("ISR", "OPP", "140", "ISR", "GOV")}),
         # a direct object of "protest" is its target; a foreign state tells nothing of the protesters
         ("Students protested the Chinese decision.", {(None, "EDU", "140", "CHN", None)}),
-        # a purpose that is no protest aim names no target
+        # a purpose that is no protest aim names no target, nor does a countryless one
         ("Students rallied to support the Chinese government.", set()),
+        ("Italians marched through Rome to demand the release of two aid workers.", set()),
         # "a member of X" is X
         ("A member of the Kenyan parliament criticized the Ugandan government.", {("KEN", "LEG", "111", "UGA", "GOV")}),
     ],
@@ -799,8 +800,9 @@ def test_protest_aims_and_members(
     [
         # an act on a thing located in one state, no party named, is an act on that state ...
         ("The United Nations inspectors want to re-examine the refineries in Iran.", {("Q1065", "090", "IRN")}),
-        # ... but what a statement is about is no party to it
+        # ... but what a statement is about is no party to it, nor is a suspension a break with the host
         ("Iran criticized the situation in Syria.", set()),
+        ("The United States suspended flights of military helicopters in Japan.", set()),
         # the object the parser took for the subject of a reduced relative clause
         ("Peru granted asylum to five Panamanian army officers holed up in a residence.", {("PER", "075", "PAN-MIL")}),
         ("The EU sent aid to Syrian refugees fleeing the war.", {("Q458", "070", "SYR-REF")}),
@@ -836,8 +838,9 @@ def test_attack_tolls(extractor: Extractor, text: str, expected: set[tuple[str, 
         # headline inversion: the phrase before "says X" is what X said
         ("Ukraine war: Russian tactics on eastern front 'crazy', says Zelensky.", {(ZELENSKY, "010", "RUS")}),
         ("Russia wants to talk, says Erdogan.", {(ERDOGAN, "010", "RUS")}),
-        # a reported predicate without a subject
+        # a reported predicate without a subject; not the speaker's own act
         ("Xi Jinping says willing to work with US for mutual benefit.", {("Q15031", "010", "USA")}),
+        ("Iraqi authorities claimed to have captured Izzat Ibrahim al-Douri.", {("IRQ-GOV", "171", "izzat-ibrahim-al-douri")}),
     ],
 )
 def test_headline_statements(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:

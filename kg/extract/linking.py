@@ -55,9 +55,10 @@ LOCATED_VICTIM_ROOTS = frozenset({"17", "18", "19", "20"})
 LOCATION_PREPS = ("in", "near", "at", "on")
 #: Verbs of "... responsibility for <event>": whoever claims it did it.
 RESPONSIBILITY_VERBS = frozenset({"claim", "accept", "take", "admit", "acknowledge", "assume"})
-#: Roots of things said (statements, appeals, demands, disapprovals, rejections, threats):
-#: what they are about is no party to them.
-SAID_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
+#: Roots whose act on a thing located in one state is an act on that state when no party is
+#: named: aid, concessions, inspections ("lifted a curfew in Kosovo"); not statements about a
+#: place, nor "suspended flights in Japan".
+LOCATED_OBJECT_ROOTS = frozenset({"07", "08", "09"})
 #: Codes whose act on a place is an act on its state when no party is named (curfews, blockades).
 PLACE_TARGET_CODES = ("17", "191")
 #: Roots whose countryless group source (police, security forces) belongs there too.
@@ -213,7 +214,7 @@ class ArgumentLinker:
             if (
                 sources
                 and not targets
-                and code[:2] not in SAID_ROOTS
+                and code[:2] in LOCATED_OBJECT_ROOTS
                 and match.theme is not None
                 and match.theme not in ctx.refs
                 and (place := self._one_state(ctx, (ctx.doc[match.theme],), LOCATION_PREPS))
@@ -454,8 +455,9 @@ class ArgumentLinker:
             if found:
                 return found
         if lemma(verb) in self.cues.reporting_verbs and not children(verb, {"ccomp"}):
-            # "Xi says willing to work with US": a reported predicate without a subject.
-            for clause in children(verb, {"acomp", "xcomp"}):
+            # "Xi says willing to work with US": a reported predicate without a subject (not
+            # "claimed to have captured X", the speaker's own act).
+            for clause in children(verb, {"acomp"}):
                 if clause.i > verb.i and (found := search(clause, 1)):
                     return found
         return []
@@ -649,6 +651,9 @@ class ArgumentLinker:
                 # "struck Russian positions", "an attack on an Islamic State target".
                 tokens = [m for t in tokens for m in self._name_modifiers(ctx, t, persons)]
             refs = self._refs(ctx, tokens)
+            if slot == "purpose":
+                # A protest aimed at "the release of two aid workers" names no one to protest to.
+                refs = [r for r in refs if r.kind != "unresolved" or r.country]
             if refs:
                 return refs, "owner" if owner else slot
             if slot in OWNED_SLOTS or slot.startswith("p:"):
@@ -662,6 +667,8 @@ class ArgumentLinker:
                 inner = [m for t in things for m in self._name_modifiers(ctx, t, persons)]
                 inner += [o for t in things for p in ("of", "from", "by") for o in prep_objects(t, p)]
                 refs = self._refs(ctx, inner)
+                if slot == "purpose":
+                    refs = [r for r in refs if r.kind != "unresolved" or r.country]
                 if refs:
                     return refs, "owner"
         return [], "none"

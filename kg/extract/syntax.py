@@ -212,7 +212,8 @@ def theme(verb: Token) -> Token | None:
                 counted = [o for o in after.children if o.dep_ == "pobj" and children(o, {"nummod"})]
                 if counted:
                     return counted[0]
-    if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN":
+    if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN" and not children(verb, SUBJECT_DEPS | {"aux"}):
+        # "the town *shelled* by Russia", not "the area where workers *have struggled*".
         return verb.head
     if verb.dep_ == "conj" and is_passive(verb) and not children(verb, SUBJECT_DEPS):
         # "X were arrested and released": the coordinated passive shares X.
