@@ -784,6 +784,8 @@ def test_people_of_a_state_protesting_are_its_dissidents(extractor: Extractor) -
         # a purpose that is no protest aim names no target, nor does a countryless one
         ("Students rallied to support the Chinese government.", set()),
         ("Italians marched through Rome to demand the release of two aid workers.", set()),
+        # people "throughout" or "across" a state are of it
+        ("Thousands of students throughout Indonesia staged demonstrations.", {("IDN", "EDU", "141", "IDN", None)}),
         # "a member of X" is X
         ("A member of the Kenyan parliament criticized the Ugandan government.", {("KEN", "LEG", "111", "UGA", "GOV")}),
     ],
@@ -840,7 +842,10 @@ def test_attack_tolls(extractor: Extractor, text: str, expected: set[tuple[str, 
         ("Russia wants to talk, says Erdogan.", {(ERDOGAN, "010", "RUS")}),
         # a reported predicate without a subject; not the speaker's own act
         ("Xi Jinping says willing to work with US for mutual benefit.", {("Q15031", "010", "USA")}),
-        ("Iraqi authorities claimed to have captured Izzat Ibrahim al-Douri.", {("IRQ-GOV", "171", "izzat-ibrahim-al-douri")}),
+        (
+            "Iraqi authorities claimed to have captured Izzat Ibrahim al-Douri.",
+            {("IRQ-GOV", "171", "izzat-ibrahim-al-douri")},
+        ),
     ],
 )
 def test_headline_statements(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:

@@ -435,7 +435,8 @@ class _DocMentions:
             candidates.extend(m for m in modifiers(word) if not span.start <= m.i < span.end)
         candidates.extend(prep_objects(token, "of"))
         if group:
-            candidates.extend(prep_objects(token, "in") + prep_objects(token, "from"))
+            # "students *in*/*from*/*throughout*/*across* Indonesia".
+            candidates.extend(o for prep in ("in", "from", "throughout", "across") for o in prep_objects(token, prep))
         on = self._date(token)
         for cand in sorted(candidates, key=lambda c: c.dep_ != "poss"):
             if lemma(cand) in self.cues.place_nouns:
