@@ -270,11 +270,14 @@ def test_houthi_as_a_modifier_names_the_houthis(extractor: Extractor) -> None:
         # voicing anger at what another party did is criticism of it
         ("China voiced anger at the US arms sale to Taiwan.", {("CHN", "111", "USA")}),
         ("Russia expressed outrage over the British decision.", {("RUS", "111", "GBR")}),
-        # extremists are an armed group of the state named on them
-        ("Croatia is investigating war crimes by Croatian extremists.", {("HRV", "090", "HRV-UAF")}),
         # the speaker's own possessive is no target
         ("Xi expressed his displeasure to Trudeau.", {("Q15031", "111", "Q3099714")}),
     ],
 )
 def test_voicing_anger(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(extractor, text) == expected
+
+
+def test_extremists_are_an_armed_group(extractor: Extractor) -> None:
+    text = "Croatia is investigating alleged war crimes by Croatian extremists against Serb civilians."
+    assert triples(extractor, text) == {("HRV", "090", "HRV-UAF")}
