@@ -281,3 +281,22 @@ def test_voicing_anger(extractor: Extractor, text: str, expected: set[tuple[str,
 def test_extremists_are_an_armed_group(extractor: Extractor) -> None:
     text = "Croatia is investigating alleged war crimes by Croatian extremists against Serb civilians."
     assert triples(extractor, text) == {("HRV", "090", "HRV-UAF")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # retaking a place from a party is fighting with it; without one, no event
+        ("Ukrainian forces retook the city of Kherson from Russia.", {("UKR-MIL", "190", "RUS")}),
+        ("Ukrainian troops liberated the town of Lyman.", set()),
+    ],
+)
+def test_retaking_places(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected
+
+
+def test_a_plot_is_a_plan(extractor: Extractor) -> None:
+    (event,) = extractor.extract(
+        Article("t", "Colombian rebels plotted to assassinate George Bush in Cartagena.", published=EXTRACT_DAY)
+    )
+    assert (event.cameo, event.modality) == ("186", "planned")
