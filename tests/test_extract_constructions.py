@@ -442,8 +442,10 @@ def test_declarations_and_acts_on_places(
 def test_whoever_claims_responsibility_for_an_attack_did_it(extractor: Extractor) -> None:
     text = "Al-Shabab claimed responsibility for the attack on Kenyan troops."
     events = extractor.extract(Article("t", text, published=DAY))
+    # The attack, and the claim (015) aimed at the same party.
     assert {(e.source.key, e.cameo, e.target.country, e.target.sector) for e in events} == {
-        ("NSA-ALSHABAAB", "190", "KEN", "MIL")
+        ("NSA-ALSHABAAB", "190", "KEN", "MIL"),
+        ("NSA-ALSHABAAB", "015", "KEN", "MIL"),
     }
     # Denying it is no admission.
     assert triples(extractor, "Russia denied responsibility for the attack on Ukraine.") != {("RUS", "190", "UKR")}
@@ -815,6 +817,26 @@ def test_protest_aims_and_members(
 def test_located_objects_and_reduced_relatives(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
+    assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a claim of responsibility is aimed at whom the claimed attack was aimed at ...
+        (
+            "The Taliban claimed responsibility for an attack on the US embassy.",
+            {("NSA-TALIBAN", "015", "USA-GOV"), ("NSA-TALIBAN", "190", "USA-GOV")},
+        ),
+        # ... or at the state it happened in
+        ("Al-Shabab claimed responsibility for the attack on a hotel in Mogadishu.", {("NSA-ALSHABAAB", "015", "SOM")}),
+        (
+            "Al-Shabab is claiming responsibility for an attack targeting shoppers at a mall in Kenya's capital.",
+            {("NSA-ALSHABAAB", "015", "KEN")},
+        ),
+    ],
+)
+def test_claims_of_responsibility(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(extractor, text) == expected
 
 

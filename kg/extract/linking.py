@@ -53,6 +53,8 @@ FRAME_ROOTS = frozenset({"03", "04", "05"})
 #: Roots whose unlocated victims ("killed two civilians in Gaza") belong to the place of the event.
 LOCATED_VICTIM_ROOTS = frozenset({"17", "18", "19", "20"})
 LOCATION_PREPS = ("in", "near", "at", "on")
+#: A claim of responsibility, aimed at whom the claimed attack was aimed at.
+CLAIM_RESPONSIBILITY = "015"
 #: Verbs of "... responsibility for <event>": whoever claims it did it.
 RESPONSIBILITY_VERBS = frozenset({"claim", "accept", "take", "admit", "acknowledge", "assume"})
 #: Roots whose act on a thing located in one state is an act on that state when no party is
@@ -195,6 +197,8 @@ class ArgumentLinker:
                 # said to have done it; the one state it came from did.
                 origin = self._one_state(ctx, (token, *agent(token)), ("from",))
                 sources, source_how = ([origin] if origin else []), "origin"
+            if code == CLAIM_RESPONSIBILITY and not targets:
+                targets, target_how = self._claimed(ctx, token)
             if code[:2] in AT_HOME_ROOTS:
                 sources, targets, target_how = self._at_home(ctx, token, match, sources, targets, target_how)
             if code[:2] in LOCATED_VICTIM_ROOTS:
@@ -284,6 +288,25 @@ class ArgumentLinker:
             for r in sources
         ]
         return sources, targets, target_how
+
+    def _claimed(self, ctx: DocContext, token: Token) -> tuple[list[ActorRef], str]:
+        """Whom a claimed attack was aimed at: "claimed responsibility for the attack *on the
+        US embassy*", or the state it happened in ("... for an attack on a hotel *in Mogadishu*")."""
+        claimed = prep_objects(token, "for") + [o for d in children(token, {"dobj"}) for o in prep_objects(d, "for")]
+        for act in ctx.triggers:
+            act_token = ctx.doc[act.token]
+            if act.rule.code[:2] not in CAUSE_ROOTS or act_token not in claimed:
+                continue
+            targets, _ = self._targets(ctx, act_token, act)
+            if targets:
+                return targets, "act"
+            # "an attack *targeting* shoppers at a mall in Nairobi": also the act's own clause.
+            hosts = [act_token, *children(act_token, {"acl", "relcl"})]
+            places = [o for h in hosts for prep in (*LOCATION_PREPS, "against") for o in prep_objects(h, prep)]
+            place = self._one_state(ctx, (*hosts, *places), LOCATION_PREPS)
+            if place is not None:
+                return [place], "place"
+        return [], "none"
 
     def _is_state(self, ref: ActorRef) -> bool:
         entry = self.gazetteer.get(ref.key) if ref.kind == "entry" and ref.key else None
