@@ -300,3 +300,16 @@ def test_a_plot_is_a_plan(extractor: Extractor) -> None:
         Article("t", "Colombian rebels plotted to assassinate George Bush in Cartagena.", published=EXTRACT_DAY)
     )
     assert (event.cameo, event.modality) == ("186", "planned")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the converse verb's source may hang on its object
+        ("Georgian protesters received assurances from the Georgian government.", {("GEO-GOV", "030", "GEO-OPP")}),
+        # a thing received is no visitor
+        ("Kyiv received a letter from the Kremlin.", set()),
+    ],
+)
+def test_receiving(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected

@@ -53,6 +53,8 @@ FRAME_ROOTS = frozenset({"03", "04", "05"})
 #: Roots whose unlocated victims ("killed two civilians in Gaza") belong to the place of the event.
 LOCATED_VICTIM_ROOTS = frozenset({"17", "18", "19", "20"})
 LOCATION_PREPS = ("in", "near", "at", "on")
+#: Meetings, visits and hosting (04).
+MEETING_ROOT = "04"
 #: A claim of responsibility, aimed at whom the claimed attack was aimed at.
 CLAIM_RESPONSIBILITY = "015"
 #: Verbs of "... responsibility for <event>": whoever claims it did it.
@@ -597,6 +599,9 @@ class ArgumentLinker:
             elif slot in {"by", "of"} or slot.startswith("p:"):
                 prep = slot.removeprefix("p:")
                 tokens = prep_objects(token, prep) + (agent(token) if prep == "by" else [])
+                if not tokens and slot.startswith("p:") and match.theme is not None:
+                    # "received assurances *from* the government": the phrase may hang on the object.
+                    tokens = prep_objects(ctx.doc[match.theme], prep)
                 refs = self._refs(ctx, tokens)
                 if refs:
                     return refs, slot
@@ -688,7 +693,9 @@ class ArgumentLinker:
                     # "shot down a German proposal" is no attack on Germany.
                     things = [t for t in things if lemma(t) not in PROPOSAL_NOUNS]
                 inner = [m for t in things for m in self._name_modifiers(ctx, t, persons)]
-                inner += [o for t in things for p in ("of", "from", "by") for o in prep_objects(t, p)]
+                # Not for meetings: "received a letter *from* the Kremlin" is no visit by it.
+                preps = ("of",) if match.rule.code[:2] == MEETING_ROOT else ("of", "from", "by")
+                inner += [o for t in things for p in preps for o in prep_objects(t, p)]
                 refs = self._refs(ctx, inner)
                 if slot == "purpose":
                     refs = [r for r in refs if r.kind != "unresolved" or r.country]
