@@ -892,6 +892,13 @@ def test_plans_and_their_owners(extractor: Extractor, text: str, expected: set[t
     assert triples(extractor, text) == expected
 
 
+def test_groups_of_bodies_take_the_body_s_owner(extractor: Extractor) -> None:
+    # "officials from the Iraqi government" are the Iraqi government's
+    assert triples(extractor, "Officials from the Iraqi government met Turkish diplomats.") == {
+        ("IRQ-GOV", "040", "TUR-GOV")
+    }
+
+
 def test_groups_from_coordinated_states(extractor: Extractor) -> None:
     # "officials from Russia and Ukraine" are one group per state, each meeting the other
     assert triples(extractor, "Officials from Russia and Ukraine held talks in Istanbul.") == {

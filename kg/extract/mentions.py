@@ -456,6 +456,12 @@ class _DocMentions:
                 return self.gazetteer.owner_key(key)
             if fold(cand.text) in STATE_PRONOUNS and self._seen.states:
                 return self._seen.states[-1][2]
+            role = self._doc_roles.get(cand.i)
+            if role is not None and role.role is not None and role.role.kind == "group" and cand.dep_ == "pobj":
+                # "ministers *from the Georgian government*": the body's own owner.
+                owner = self._owner(cand, cand.doc[role.start : role.end], group=False)
+                if owner is not None:
+                    return owner
         return None
 
     def _coordinated_owners(self, token: Token, span: Span) -> list[str]:
