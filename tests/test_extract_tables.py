@@ -313,3 +313,17 @@ def test_a_plot_is_a_plan(extractor: Extractor) -> None:
 )
 def test_receiving(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a report, statement or strategy speaks for whoever owns it
+        ("A UN report accused Israel of war crimes.", {("Q1065", "1124", "ISR")}),
+        ("The Pentagon's strategy says China poses a challenge.", {("USA", "010", "CHN")}),
+        # unowned, it is nobody's word
+        ("A report accused Israel of war crimes.", set()),
+    ],
+)
+def test_documents_speak_for_their_owner(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected
