@@ -327,3 +327,17 @@ def test_receiving(extractor: Extractor, text: str, expected: set[tuple[str, str
 )
 def test_documents_speak_for_their_owner(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "modality"),
+    [
+        # promised support is an intent to support (032)
+        ("Portugal will support Turkey.", "032", "planned"),
+        # "is prepared to" is a plan, also as an adjective
+        ("Algeria is prepared to lift the ban on the Islamic Salvation Front.", "0351", "planned"),
+    ],
+)
+def test_intents(extractor: Extractor, text: str, code: str, modality: str) -> None:
+    events = extractor.extract(Article("t", text, published=EXTRACT_DAY))
+    assert [(e.cameo, e.modality) for e in events] == [(code, modality)]
