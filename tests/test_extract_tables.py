@@ -341,3 +341,7 @@ def test_documents_speak_for_their_owner(extractor: Extractor, text: str, expect
 def test_intents(extractor: Extractor, text: str, code: str, modality: str) -> None:
     events = extractor.extract(Article("t", text, published=EXTRACT_DAY))
     assert [(e.cameo, e.modality) for e in events] == [(code, modality)]
+
+
+def test_wounded_in_a_bombing(extractor: Extractor) -> None:
+    assert triples(extractor, "Hamas wounded two Israeli soldiers in a bombing.") == {("NSA-HAMAS", "183", "ISR-MIL")}
