@@ -321,8 +321,10 @@ def test_receiving(extractor: Extractor, text: str, expected: set[tuple[str, str
         # a report, statement or strategy speaks for whoever owns it
         ("A UN report accused Israel of war crimes.", {("Q1065", "1124", "ISR")}),
         ("The Pentagon's strategy says China poses a challenge.", {("USA", "010", "CHN")}),
-        # unowned, it is nobody's word
+        ("A report by Amnesty International accused Russia of war crimes.", {("NGO-AMNESTY", "1124", "RUS")}),
+        # unowned, it is nobody's word; as an object it is no actor
         ("A report accused Israel of war crimes.", set()),
+        ("The United Nations released its annual population report.", set()),
     ],
 )
 def test_documents_speak_for_their_owner(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:

@@ -53,6 +53,8 @@ FRAME_ROOTS = frozenset({"03", "04", "05"})
 #: Roots whose unlocated victims ("killed two civilians in Gaza") belong to the place of the event.
 LOCATED_VICTIM_ROOTS = frozenset({"17", "18", "19", "20"})
 LOCATION_PREPS = ("in", "near", "at", "on")
+#: Documents that speak for their owner when they are the subject of a verb.
+DOCUMENT_NOUNS = frozenset({"report", "statement", "strategy", "document", "communique", "declaration"})
 #: Meetings, visits and hosting (04).
 MEETING_ROOT = "04"
 #: A claim of responsibility, aimed at whom the claimed attack was aimed at.
@@ -573,6 +575,16 @@ class ArgumentLinker:
             if slot == "subj":
                 tokens, how = subject(token)
                 refs = self._refs(ctx, tokens)
+                if not refs:
+                    # "A UN *report* accused Israel", "the Pentagon's *strategy* says": a document
+                    # speaks for whoever owns it.
+                    owners = [
+                        o
+                        for t in tokens
+                        if lemma(t) in DOCUMENT_NOUNS
+                        for o in self._name_modifiers(ctx, t, persons=True) + prep_objects(t, "by")
+                    ]
+                    refs, how = self._refs(ctx, owners), "owner"
                 if refs:
                     return refs, how or "nsubj"
             elif slot == "subj.mod":
