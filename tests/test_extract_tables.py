@@ -347,3 +347,25 @@ def test_intents(extractor: Extractor, text: str, code: str, modality: str) -> N
 
 def test_wounded_in_a_bombing(extractor: Extractor) -> None:
     assert triples(extractor, "Hamas wounded two Israeli soldiers in a bombing.") == {("NSA-HAMAS", "183", "ISR-MIL")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # clashes or fighting between two parties, the parties hanging on the verb
+        (
+            "Clashes erupted between Israeli troops and Palestinian protesters in Hebron.",
+            {("ISR-MIL", "190", "PSE-OPP"), ("PSE-OPP", "190", "ISR-MIL")},
+        ),
+        ("Fighting broke out between Armenia and Azerbaijan.", {("ARM", "190", "AZE"), ("AZE", "190", "ARM")}),
+        ("A volcano erupted in Iceland.", set()),
+        # brokering a deal between parties is mediation
+        ("Turkey brokered a grain deal between Russia and Ukraine.", {("TUR", "045", "RUS"), ("TUR", "045", "UKR")}),
+        # freezing assets of a state's oligarchs is a sanction on its business people
+        ("The EU froze assets of Russian oligarchs.", {("Q458", "163", "RUS-BUS")}),
+        # an attack vowed is a threat of force (138)
+        ("Iran vowed to retaliate against Israel.", {("IRN", "138", "ISR")}),
+    ],
+)
+def test_modern_news_rows(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected

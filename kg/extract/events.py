@@ -31,13 +31,15 @@ from kg.cameo import lookup
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.lexicon import Cues, load_lexicon
 from kg.extract.linking import CLAIM_CODES
-from kg.extract.modality import ASSERTED, REPORTED, is_refusal, modality_of
-from kg.extract.syntax import SUBJECT_DEPS
+from kg.extract.modality import ASSERTED, REPORTED, governors, is_refusal, modality_of
+from kg.extract.syntax import SUBJECT_DEPS, lemma
 from kg.extract.text import slug, strip_determiner
 from kg.extract.timex import date_of, value_to_date
 from kg.model import Actor, Event
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from kg.extract.linking import Candidate
     from kg.extract.mentions import ActorRef
     from kg.extract.pipeline import DocContext
@@ -86,6 +88,9 @@ DIPLOMATIC_ROOTS = frozenset({"04"})
 VERBAL_QUADS = frozenset({1, 3})
 #: Statements need actors the gazetteer knows or places in a country.
 STATEMENT_ROOTS = frozenset({"01"})
+#: Verbs that announce an attack as a threat (138): "vowed to retaliate", "warned it would strike".
+DECLARING_VERBS = frozenset({"vow", "pledge", "promise", "swear", "warn"})
+THREAT_OF_FORCE = "138"
 #: Roots of attacks, whose participle tolls ("killing 20") are no attacks of their own.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: Protests (14x): a protest's purpose clause ("to protest") is the same protest.
@@ -224,6 +229,11 @@ def _obligation_act(ctx: DocContext, token: int, codes: dict[int, str]) -> tuple
     return None
 
 
+def _declared(token: Token) -> bool:
+    """Whether the act at ``token`` is announced by a verb of vowing or warning ("vowed to strike")."""
+    return any(how == "control" and lemma(node) in DECLARING_VERBS for node, how in governors(token))
+
+
 def _purpose_of_protest(ctx: DocContext, event: Event, protests: set[int]) -> bool:
     """Whether ``event`` is the purpose of another protest ("a hunger strike *to protest*",
     "a hunger strike *in protest* at ...")."""
@@ -340,6 +350,9 @@ class EventBuilder:
             # "Japan offered aid", "pledged tanks to Kyiv": the giving itself is still to come.
             modality = "planned"
         code = rule.planned_code if modality == "planned" and rule.planned_code else rule.code
+        if modality == "planned" and code[:2] in VIOLENT_ROOTS and _declared(token):
+            # "Iran vowed to retaliate against Israel": an announced attack is a threat of force.
+            code = THREAT_OF_FORCE
         rejection = refused(code) if modality == "negated" and is_refusal(token, self.cues) else None
         if rejection is not None:
             # "refused to meet", "will not provide support": the refusal happened.

@@ -55,6 +55,8 @@ LOCATED_VICTIM_ROOTS = frozenset({"17", "18", "19", "20"})
 LOCATION_PREPS = ("in", "near", "at", "on")
 #: Documents that speak for their owner when they are the subject of a verb.
 DOCUMENT_NOUNS = frozenset({"report", "statement", "strategy", "document", "communique", "declaration"})
+#: Verbs of an event noun that happens ("clashes *erupted* between ..."), whose phrases are the noun's.
+OCCUR_VERBS = frozenset({"erupt", "flare", "break", "occur", "happen", "continue", "resume", "intensify", "escalate"})
 #: Meetings, visits and hosting (04).
 MEETING_ROOT = "04"
 #: A claim of responsibility, aimed at whom the claimed attack was aimed at.
@@ -527,6 +529,9 @@ class ArgumentLinker:
         """
         head = token.head
         if token.dep_ in {"dobj", "nsubjpass"} and self._light(head):
+            return head
+        if token.dep_ == "nsubj" and lemma(head) in OCCUR_VERBS:
+            # "Clashes *erupted* between X and Y": the parties hang on the verb.
             return head
         if token.dep_ == "pobj" and fold(head.text) == "for":
             # "Hamas claimed responsibility for the bombing": the claimant did it. The "for"
