@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, ClassVar
 from kg.cameo import lookup
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.lexicon import Cues, load_lexicon
-from kg.extract.linking import CLAIM_CODES
+from kg.extract.linking import CAUSE_ROOTS, CLAIM_CODES, CLAIM_RESPONSIBILITY
 from kg.extract.modality import ASSERTED, REPORTED, governors, is_refusal, modality_of
 from kg.extract.syntax import SUBJECT_DEPS, lemma
 from kg.extract.text import slug, strip_determiner
@@ -91,8 +91,6 @@ STATEMENT_ROOTS = frozenset({"01"})
 #: Verbs that announce an attack as a threat (138): "vowed to retaliate", "warned it would strike".
 DECLARING_VERBS = frozenset({"vow", "pledge", "promise", "swear", "warn"})
 THREAT_OF_FORCE = "138"
-#: Roots of attacks, whose participle tolls ("killing 20") are no attacks of their own.
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: Protests (14x): a protest's purpose clause ("to protest") is the same protest.
 PROTEST_ROOT = "14"
 
@@ -151,7 +149,6 @@ def refused(code: str) -> str | None:
 #: Statements and disapprovals that report a material conflict act are accusations (CLAIM_CODES).
 MATERIAL_CONFLICT = 4
 ACCUSE = "112"
-CLAIM_RESPONSIBILITY = "015"
 
 
 #: Verbs whose object is given only later: "offered aid" is an intent to give it (033).
@@ -250,7 +247,7 @@ def _purpose_of_protest(ctx: DocContext, event: Event, protests: set[int]) -> bo
 def _toll_of(ctx: DocContext, event: Event, violent: set[tuple[int, str]]) -> bool:
     """Whether ``event`` is the toll of another attack by the same source ("..., *killing* 20")."""
     token = ctx.doc[event.extra["token"]]
-    if event.cameo[:2] not in VIOLENT_ROOTS or event.target.country is not None or event.target.resolved:
+    if event.cameo[:2] not in CAUSE_ROOTS or event.target.country is not None or event.target.resolved:
         return False
     if token.dep_ not in {"advcl", "conj"} or token.tag_ != "VBG":
         return False
@@ -329,7 +326,7 @@ class EventBuilder:
         kept = [e for e in kept if not (e.cameo[:2] == PROTEST_ROOT and _purpose_of_protest(ctx, e, protests))]
         # "shelled Juba, killing 20 people": the killing is the shelling's toll, not a second
         # attack, when its victims belong to no state of their own.
-        violent = {(e.extra["token"], e.source.key) for e in kept if e.cameo[:2] in VIOLENT_ROOTS}
+        violent = {(e.extra["token"], e.source.key) for e in kept if e.cameo[:2] in CAUSE_ROOTS}
         kept = [e for e in kept if not _toll_of(ctx, e, violent)]
         ctx.events.extend(sorted(kept, key=lambda e: (e.start, e.extra.get("token", 0))))
 
@@ -346,11 +343,11 @@ class EventBuilder:
         rule = cand.trigger.rule
         token = ctx.doc[cand.trigger.token]
         modality = modality_of(token, self.cues, triggers)
-        if modality == ASSERTED and rule.planned_code and token.lemma_.lower() in OFFER_VERBS:
+        if modality == ASSERTED and rule.planned_code and lemma(token) in OFFER_VERBS:
             # "Japan offered aid", "pledged tanks to Kyiv": the giving itself is still to come.
             modality = "planned"
         code = rule.planned_code if modality == "planned" and rule.planned_code else rule.code
-        if modality == "planned" and code[:2] in VIOLENT_ROOTS and _declared(token):
+        if modality == "planned" and code[:2] in CAUSE_ROOTS and _declared(token):
             # "Iran vowed to retaliate against Israel": an announced attack is a threat of force.
             code = THREAT_OF_FORCE
         rejection = refused(code) if modality == "negated" and is_refusal(token, self.cues) else None

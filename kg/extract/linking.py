@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from kg.extract.pipeline import DocContext
     from kg.extract.triggers import TriggerMatch
 
-__all__ = ["CLAIM_CODES", "ArgumentLinker", "Candidate"]
+__all__ = ["CAUSE_ROOTS", "CLAIM_CODES", "CLAIM_RESPONSIBILITY", "ArgumentLinker", "Candidate"]
 
 #: Prepositions whose object is what a controlled clause acts on when it has no direct object.
 XOBJ_PREPS = ("to", "against", "on", "in")
@@ -266,8 +266,8 @@ class ArgumentLinker:
         """Sources and targets of a protest: with no one named on the receiving end, the state
         it happens in, else the protesters' own; countryless protesters belong to that place,
         and people of a state with no sector of their own are its dissidents."""
+        obj = ctx.doc[match.theme] if match.theme is not None else None
         if sources and not targets:
-            obj = ctx.doc[match.theme] if match.theme is not None else None
             # "in Kirkuk", "outside parliament in Ankara", "in the northern city of Kirkuk".
             hosts = (token, obj, *(o for prep in LOCATION_PREPS for o in prep_objects(token, prep)))
             place = self._one_state(ctx, hosts, (*LOCATION_PREPS, "of", "outside"))
@@ -282,7 +282,6 @@ class ArgumentLinker:
         elif targets:
             # "Students rallied in Seoul to denounce US policy": Korean students. With no place
             # named, people protesting against a state's own leaders are of that state.
-            obj = ctx.doc[match.theme] if match.theme is not None else None
             place = self._one_state(ctx, (token, obj), LOCATION_PREPS)
             leaders = len(targets) == 1 and (targets[0].person or targets[0].sector == "GOV")
             home = place.key if place is not None else self._state_of(targets[0]) if leaders else None
@@ -407,6 +406,12 @@ class ArgumentLinker:
                         if ref not in found:
                             found.append(ref)
         return found
+
+    def _slot_refs(self, ctx: DocContext, tokens: list[Token], slot: str) -> list[ActorRef]:
+        """:meth:`_refs` of a target slot; a protest aimed at "the release of two aid workers"
+        names no one to protest to, so a ``purpose`` takes only actors placed in a country."""
+        refs = self._refs(ctx, tokens)
+        return [r for r in refs if r.kind != "unresolved" or r.country] if slot == "purpose" else refs
 
     @staticmethod
     def _name_modifiers(ctx: DocContext, token: Token, persons: bool = False) -> list[Token]:
@@ -695,10 +700,7 @@ class ArgumentLinker:
             if owner:
                 # "struck Russian positions", "an attack on an Islamic State target".
                 tokens = [m for t in tokens for m in self._name_modifiers(ctx, t, persons)]
-            refs = self._refs(ctx, tokens)
-            if slot == "purpose":
-                # A protest aimed at "the release of two aid workers" names no one to protest to.
-                refs = [r for r in refs if r.kind != "unresolved" or r.country]
+            refs = self._slot_refs(ctx, tokens, slot)
             if refs:
                 return refs, "owner" if owner else slot
             if slot in OWNED_SLOTS or slot.startswith("p:"):
@@ -713,9 +715,7 @@ class ArgumentLinker:
                 # Not for meetings: "received a letter *from* the Kremlin" is no visit by it.
                 preps = ("of",) if match.rule.code[:2] == MEETING_ROOT else ("of", "from", "by")
                 inner += [o for t in things for p in preps for o in prep_objects(t, p)]
-                refs = self._refs(ctx, inner)
-                if slot == "purpose":
-                    refs = [r for r in refs if r.kind != "unresolved" or r.country]
+                refs = self._slot_refs(ctx, inner, slot)
                 if refs:
                     return refs, "owner"
         return [], "none"

@@ -258,9 +258,7 @@ class MentionResolver:
         entity recogniser sees a person ("President obama"). Lower-case "turkey" or "chad" is no
         state."""
         text = span.text
-        if text[:1].isupper() or (alias[:1].islower() and text[:1] == alias[:1]):
-            return True
-        if any(ch.isupper() for ch in text):
+        if any(ch.isupper() for ch in text) or (alias[:1].islower() and text[:1] == alias[:1]):
             return True
         return person and all(t.ent_type_ == "PERSON" for t in span)
 
