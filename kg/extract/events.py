@@ -30,10 +30,10 @@ from typing import TYPE_CHECKING, ClassVar
 from kg.cameo import lookup
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.lexicon import Cues, load_lexicon
-from kg.extract.linking import CAUSE_ROOTS, CLAIM_CODES, CLAIM_RESPONSIBILITY
+from kg.extract.linking import CAUSE_ROOTS, CLAIM_CODES, CLAIM_RESPONSIBILITY, Candidate
 from kg.extract.modality import ASSERTED, REPORTED, governors, is_refusal, modality_of
 from kg.extract.syntax import SUBJECT_DEPS, lemma
-from kg.extract.text import slug, strip_determiner
+from kg.extract.text import fold, slug, strip_determiner
 from kg.extract.timex import date_of, value_to_date
 from kg.model import Actor, Event
 
@@ -88,9 +88,14 @@ DIPLOMATIC_ROOTS = frozenset({"04"})
 VERBAL_QUADS = frozenset({1, 3})
 #: Statements need actors the gazetteer knows or places in a country.
 STATEMENT_ROOTS = frozenset({"01"})
+#: Statements and appeals: a state's words about its own organs are no event between two actors.
+VERBAL_ROOTS = frozenset({"01", "02"})
 #: Verbs that announce an attack as a threat (138): "vowed to retaliate", "warned it would strike".
 DECLARING_VERBS = frozenset({"vow", "pledge", "promise", "swear", "warn"})
 THREAT_OF_FORCE = "138"
+#: Force used by protesters (damage to property, assault, fighting) is a violent protest (145).
+FORCE_PREFIXES = ("171", "18", "19")
+VIOLENT_PROTEST = "145"
 #: Protests (14x): a protest's purpose clause ("to protest") is the same protest.
 PROTEST_ROOT = "14"
 
@@ -276,6 +281,31 @@ def _state_force(actor: Actor) -> bool:
     return actor.type == "organization" and actor.country is None and not actor.key.startswith("NSA-")
 
 
+def _own_organ(source: Actor, source_ref: ActorRef, target: Actor) -> bool:
+    """Whether ``source`` is a state named as a whole and ``target`` its own government or forces.
+
+    "The Kremlin said Putin signed", "North Korea said its diplomats met": a state
+    speaking of itself. Not "Israelis accused Sharon" (a people is not its state),
+    nor "Zelensky said Ukraine was moving carefully" (a leader speaking for the state).
+    """
+    return (
+        source.type == "state"
+        and source_ref.via != "demonym"
+        and target.country == source.key
+        and target.sector in STATE_FORCE_SECTORS
+    )
+
+
+def _own_body(source: Actor, source_ref: ActorRef, target: Actor, target_ref: ActorRef) -> bool:
+    """Whether one side is an unnamed body ("a delegation", "the cabinet") of the other's country
+    and sector: "a delegation led by Abbas" is Abbas's own, no event between two parties."""
+    return (
+        "group" in {source_ref.kind, target_ref.kind}
+        and source.country is not None
+        and (source.country, source.sector) == (target.country, target.sector)
+    )
+
+
 def _anchored(actor: Actor) -> bool:
     return actor.resolved or actor.country is not None
 
@@ -330,6 +360,16 @@ class EventBuilder:
         kept = [e for e in kept if not _toll_of(ctx, e, violent)]
         ctx.events.extend(sorted(kept, key=lambda e: (e.start, e.extra.get("token", 0))))
 
+    def _rioters(self, ref: ActorRef) -> bool:
+        """Whether ``ref`` names people in a protest ("Ukrainian protesters", "a mob")."""
+        words = fold(ref.text).split()
+        return bool(words) and (words[-1] in self.cues.rioters or words[-1].removesuffix("s") in self.cues.rioters)
+
+    def _armed(self, ctx: DocContext, cand: Candidate) -> bool:
+        """Whether the act's object is a weapon ("launched *missiles* at"): more than a riot."""
+        theme = cand.trigger.theme
+        return theme is not None and lemma(ctx.doc[theme]) in self.cues.weapon_nouns
+
     def _is_accusation(self, ctx: DocContext, code: str, token: int, triggers: frozenset[int]) -> bool:
         """Whether saying that the event ``code`` at ``token`` happened accuses someone.
 
@@ -381,11 +421,20 @@ class EventBuilder:
             )
             if act is not None:
                 code, target = CLAIM_RESPONSIBILITY, materialize(act.target, on, self.gazetteer)
+        if code.startswith(FORCE_PREFIXES) and self._rioters(cand.source) and not self._armed(ctx, cand):
+            # "The embassy was stormed by protesters": a protest turned violent, not an armed attack.
+            code = VIOLENT_PROTEST
         if code == NON_MILITARY_BOMBING and _state_force(source):
             # A bombing by a state's forces is an aerial attack, not unconventional violence.
             code = AERIAL_ATTACK
         if source.key == target.key:
             ctx.rejected.append((token.i, "source and target are the same actor"))
+            return None
+        if _own_body(source, cand.source, target, cand.target):
+            ctx.rejected.append((token.i, "an actor and an unnamed body of its own country and sector"))
+            return None
+        if code[:2] in VERBAL_ROOTS and _own_organ(source, cand.source, target):
+            ctx.rejected.append((token.i, "a state's statement or appeal about its own government or forces"))
             return None
         if not (_anchored(source) or _anchored(target)):
             ctx.rejected.append((token.i, "neither actor is resolved"))

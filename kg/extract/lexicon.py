@@ -131,6 +131,7 @@ class Cues:
     civilian_marks: frozenset[str] = frozenset()
     mutual_verbs: frozenset[str] = frozenset()
     protest_aims: frozenset[str] = frozenset()
+    rioters: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -254,6 +255,7 @@ def _load_cues(path: Path) -> Cues:
         civilian_marks=words.get("civilian_mark", frozenset()),
         mutual_verbs=words.get("mutual_verb", frozenset()),
         protest_aims=words.get("protest_aim", frozenset()),
+        rioters=words.get("rioter", frozenset()),
     )
 
 

@@ -87,6 +87,24 @@ class _Match:
     role: Role | None = None
 
 
+def _speaker(pronoun: Token) -> int | None:
+    """The token of whoever reports the clause ``pronoun`` is the subject of.
+
+    "Blair, who has said *he* could apologise": the speaker is Blair, even when
+    an earlier subject ("Howard said he won't follow Blair, who ...") is nearer in salience.
+    """
+    clause = pronoun.head
+    if pronoun.dep_ not in SUBJECT_DEPS or clause.dep_ != "ccomp":
+        return None
+    verb = clause.head
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return None
+    if subject.tag_ == "WP" and verb.dep_ == "relcl":
+        return verb.head.i
+    return subject.i
+
+
 @dataclass
 class _Seen:
     """Mentions made so far in the article (for pronouns and "the two nations")."""
@@ -607,6 +625,9 @@ class _DocMentions:
         if not candidates:
             return None
         same = [c for c in candidates if c[1] == self._sent]
+        speaker = _speaker(token)
+        if speaker is not None and (spoke := [c for c in same if c[0] == speaker]):
+            same = spoke
         if same:
             subjects = [c for c in same if c[3]]
             best = (subjects or same)[-1]

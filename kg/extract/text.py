@@ -95,8 +95,9 @@ _DATELINE = re.compile(
     r")[ \t]+[-\u2013\u2014]{1,2}"
     r"|[A-Z][A-Z'.\-]{2,}(?: [A-Z][A-Z'.\-]+){0,3},(?: [A-Z][\w.'\-]*){1,3}:"
     # "World News: Islamabad, Nov 9 :" - a city and a date, then a colon or dash.
-    r"|(?:[A-Z][A-Za-z ]{2,20}: )?[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2},"
-    r" (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})? ?[:\u2013\u2014-]"
+    # "BANGALORE, DEC 5:" too.
+    r"|(?:[A-Z][A-Za-z ]{2,20}: )?[A-Z](?:[a-z]+|[A-Z]+)(?:[ \-][A-Z](?:[a-z]+|[A-Z]+)){0,2},"
+    r" (?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[A-Za-z]*\.? \d{1,2}(?:, \d{4})? ?[:\u2013\u2014-]"
     r")[ \t]+(?=[A-Z\"'\u201c])"
 )
 
@@ -124,6 +125,8 @@ def blank_datelines(text: str) -> str:
     'NATO: Russia must withdraw.'
     >>> blank_datelines("World News: Islamabad, Nov 9 : US envoy met Pakistani leaders.").lstrip()
     'US envoy met Pakistani leaders.'
+    >>> blank_datelines("BANGALORE, DEC 5: Putin called on India to help.").lstrip()
+    'Putin called on India to help.'
     """
     for _ in range(2):  # "Canadian Press - VANCOUVER (CP) - ..." has two
         text = _DATELINE.sub(lambda m: " " * len(m.group(0)), text)
