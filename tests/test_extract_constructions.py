@@ -1058,3 +1058,36 @@ def test_force_used_by_protesters_is_a_violent_protest(
 def test_a_monitoring_group_is_known_by_name(extractor: Extractor) -> None:
     text = "The Syrian Observatory for Human Rights accused Turkey of shelling Kurdish villages."
     assert ("NGO-SOHR", "112", "TUR") in triples(extractor, text)
+
+
+def test_a_group_led_by_someone_is_of_the_leaders_country(extractor: Extractor) -> None:
+    text = "A delegation led by the Chinese foreign minister arrived in Moscow."
+    assert triples(extractor, text) == {("CHN-GOV", "042", "RUS")}
+    assert triples(extractor, "A delegation headed by Erdogan visited Moscow.") == {("TUR-GOV", "042", "RUS")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # victims of a clash were killed by the other side of it
+        ("Three Palestinians were killed in clashes with Israeli troops in Hebron.", {("ISR-MIL", "190", "PSE")}),
+        ("Two Indian soldiers were killed in a gun battle with Pakistani troops.", {("PAK-MIL", "190", "IND-MIL")}),
+        # groups of one phrase are one side of a fight, not enemies of each other ...
+        (
+            "Fierce battles between Hamas and Israeli and Egyptian forces killed 27 people.",
+            {
+                ("NSA-HAMAS", "190", "ISR-MIL"),
+                ("NSA-HAMAS", "190", "EGY-MIL"),
+                ("ISR-MIL", "190", "NSA-HAMAS"),
+                ("EGY-MIL", "190", "NSA-HAMAS"),
+            },
+        ),
+        # ... unless they are the only parties named
+        (
+            "Talks between US and Chinese diplomats resumed.",
+            {("USA-GOV", "046", "CHN-GOV"), ("CHN-GOV", "046", "USA-GOV")},
+        ),
+    ],
+)
+def test_sides_of_a_clash(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected

@@ -376,3 +376,20 @@ def test_wounded_in_a_bombing(extractor: Extractor) -> None:
 )
 def test_modern_news_rows(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a defendant appearing in court is charged by it (173), not the other way round
+        ("A Russian activist appeared in a Georgian court on spying charges.", {("GEO-JUD", "173", "RUS-OPP")}),
+        ("Two Britons appeared before a Zimbabwe court.", {("ZWE-JUD", "173", "GBR")}),
+        # controlling, leading or heading something is no cooperation on its own
+        ("Wagner forces controlled Bakhmut.", set()),
+        ("The Iraqi army led the offensive.", set()),
+    ],
+)
+def test_court_appearances_and_managing_verbs(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected

@@ -90,6 +90,19 @@ AIM_PREPS = ("of", "at", "against", "over")
 AT_HOME_ROOTS = frozenset({"14"})
 
 
+def _sides(parties: list[ActorRef]) -> list[tuple[ActorRef, ActorRef]]:
+    """Ordered pairs of parties that face each other.
+
+    Groups of one phrase ("US and Iraqi forces") are one side when another phrase
+    names the other ("battles between insurgents and US and Iraqi forces"); alone
+    they face each other ("US, Chinese diplomats discuss relations").
+    """
+    pairs = list(permutations(parties, 2))
+    if len({p.text for p in parties}) > 1:
+        pairs = [(a, b) for a, b in pairs if a.text != b.text or a.kind != "group" or b.kind != "group"]
+    return pairs
+
+
 def _same(a: ActorRef, b: ActorRef) -> bool:
     """Whether two references denote the same actor (no event with oneself)."""
     return a.key is not None and (a.kind, a.key, a.sector) == (b.kind, b.key, b.sector)
@@ -245,9 +258,9 @@ class ArgumentLinker:
                 and (match.theme is None or match.theme not in ctx.refs)
             ):
                 # "Putin and Erdogan met", "US, Chinese diplomats discuss relations": each with the other.
-                pairs = [(s, t, source_how, "reciprocal") for s, t in permutations(sources, 2)]
+                pairs = [(s, t, source_how, "reciprocal") for s, t in _sides(sources)]
             elif target_how == "p:between" and not sources and len(targets) > 1:
-                pairs = [(s, t, "reciprocal", "reciprocal") for s, t in permutations(targets, 2)]
+                pairs = [(s, t, "reciprocal", "reciprocal") for s, t in _sides(targets)]
             for source, target, s_how, t_how in pairs:
                 # A statement about oneself may be a claim of responsibility ("Hamas said it fired
                 # rockets"): the event stage decides, and drops it otherwise.
@@ -636,6 +649,8 @@ class ArgumentLinker:
                 ]  # fmt: skip
                 owners = [t for m in causes for t in ctx.doc[m.token].children if t.dep_ == "poss"]
                 owners += [t for m in causes for t in self._name_modifiers(ctx, ctx.doc[m.token])]
+                # "were killed in clashes *with Israeli troops*": the other side of the fight.
+                owners += [t for m in causes for t in prep_objects(ctx.doc[m.token], "with")]
                 # "killed in Israeli *tank* shelling", parsed with the weapon as the object.
                 weapons = [
                     t

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from kg.extract.gazetteer import Gazetteer, Role, load_gazetteer
 from kg.extract.lexicon import Cues, load_lexicon
-from kg.extract.syntax import SUBJECT_DEPS, lemma, modifiers, prep_objects
+from kg.extract.syntax import SUBJECT_DEPS, agent, lemma, modifiers, prep_objects
 from kg.extract.text import fold, strip_determiner
 from kg.extract.timex import date_of, value_to_date
 
@@ -49,6 +49,8 @@ ACTOR_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 NAME_HOST_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "LAW"})
 HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
 STATE_PRONOUNS = frozenset({"its", "their"})
+#: A group "led by" or "headed by" someone belongs where its leader does.
+LEADING_VERBS = frozenset({"lead", "head"})
 #: Subject pronouns that may stand for a state or an organisation in a reported clause.
 INSTITUTION_PRONOUNS = frozenset({"it", "they", "we"})
 INSTITUTION_OBJECTS = frozenset({"it", "them", "us"})
@@ -453,6 +455,10 @@ class _DocMentions:
         if group:
             # "students *in*/*from*/*throughout*/*across* Indonesia".
             candidates.extend(o for prep in ("in", "from", "throughout", "across") for o in prep_objects(token, prep))
+        # "a delegation *led by* the Chinese foreign minister": the leader's.
+        leaders = [o for acl in token.children if acl.dep_ == "acl" and lemma(acl) in LEADING_VERBS for o in agent(acl)]
+        if group:
+            candidates.extend(leaders)
         on = self._date(token)
         for cand in sorted(candidates, key=lambda c: c.dep_ != "poss"):
             if lemma(cand) in self.cues.place_nouns:
@@ -473,7 +479,12 @@ class _DocMentions:
             if fold(cand.text) in STATE_PRONOUNS and self._seen.states:
                 return self._seen.states[-1][2]
             role = self._doc_roles.get(cand.i)
-            if role is not None and role.role is not None and role.role.kind == "group" and cand.dep_ == "pobj":
+            if (
+                role is not None
+                and role.role is not None
+                and cand.dep_ == "pobj"
+                and (role.role.kind == "group" or cand in leaders)
+            ):
                 # "ministers *from the Georgian government*": the body's own owner.
                 owner = self._owner(cand, cand.doc[role.start : role.end], group=False)
                 if owner is not None:

@@ -57,6 +57,10 @@ SKIP_VERBS = frozenset(
     }
 )
 
+#: Blocks whose default code is rarely what news means by the bare verb ("forces
+#: *controlled* the town", "a delegation *led* by"): only their object patterns are kept.
+PATTERNS_ONLY = frozenset({"OVERSEE_MANAGE"})
+
 
 @dataclass
 class Block:
@@ -147,6 +151,8 @@ def rows(blocks: list[Block], sets: dict[str, list[str]], lemmatize) -> list[dic
         verbs = sorted(block.verbs)
         name = block.name.lower()
         for code, members in sorted(by_code.items()):
+            if block.name in PATTERNS_ONLY and code == block.code:
+                continue
             out.append(_row(f"pv-{name}-{code}", members, code, "", f"PETRARCH {block.name} [{code}]"))
         if not verbs:
             continue
