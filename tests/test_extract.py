@@ -153,6 +153,23 @@ def test_no_event_from_sports(extractor: Extractor) -> None:
     assert extract(extractor, "The British foreign secretary will visit Pakistan next month.")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brazil beat Argentina 2-0 in Sunday's match.",
+        "India beat Australia in the game.",
+        "Japan defeated South Korea in the final of the Asian Cup.",
+    ],
+)
+def test_no_event_from_sports_results(extractor: Extractor, text: str) -> None:
+    # a verb of winning with a score or a contest noun is a sports result
+    assert extract(extractor, text) == []
+
+
+def test_winning_a_war_is_no_sports_result(extractor: Extractor) -> None:
+    assert [e.cameo for e in extract(extractor, "Ukraine crushed the Russian offensive near Kharkiv.")] == ["190"]
+
+
 def test_no_trigger_no_event(extractor: Extractor) -> None:
     assert extract(extractor, "The weather in Moscow and Kyiv was cold on Monday, Peskov said.") == []
 

@@ -1091,3 +1091,22 @@ def test_a_group_led_by_someone_is_of_the_leaders_country(extractor: Extractor) 
 )
 def test_sides_of_a_clash(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "war games" are exercises, not war; "sanctions relief" and "war crimes" are no sanction or war
+        ("China held war games near Taiwan.", {("CHN", "150", "TWN")}),
+        ("China and Russia held joint war games.", {("CHN", "062", "RUS"), ("RUS", "062", "CHN")}),
+        ("The US offered Iran sanctions relief.", set()),
+        ("Russia's war crimes in Ukraine were documented.", set()),
+        # a state of being engaged in an act: the passive subject does it
+        ("Serbian troops were engaged in fighting with Croatian forces.", {("SRB-MIL", "190", "HRV-MIL")}),
+        ("Serb forces were engaged in ethnic cleansing in Kosovo.", {("SRB-MIL", "203", "XKX")}),
+    ],
+)
+def test_compound_nouns_that_are_no_event_and_engaged_subjects(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected

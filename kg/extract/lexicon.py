@@ -122,6 +122,9 @@ class Cues:
     group_nouns: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
     non_actor_heads: frozenset[str] = frozenset()
+    non_event_heads: frozenset[str] = frozenset()
+    contest_verbs: frozenset[str] = frozenset()
+    contest_nouns: frozenset[str] = frozenset()
     excluded_date_preps: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
     symmetric_codes: frozenset[str] = frozenset()
@@ -246,6 +249,9 @@ def _load_cues(path: Path) -> Cues:
         group_nouns=words.get("group_noun", frozenset()),
         quantity_nouns=words.get("quantity_noun", frozenset()),
         non_actor_heads=words.get("non_actor_head", frozenset()),
+        non_event_heads=words.get("non_event_head", frozenset()),
+        contest_verbs=words.get("contest_verb", frozenset()),
+        contest_nouns=words.get("contest_noun", frozenset()),
         excluded_date_preps=words.get("date_prep_excluded", frozenset()),
         pronouns=words.get("pronoun", frozenset()),
         symmetric_codes=words.get("symmetric_code", frozenset()),

@@ -666,6 +666,9 @@ class ArgumentLinker:
                 host = self._host(token, match.rule.code)
                 if host is not None:
                     tokens, _ = subject(host)
+                    if not tokens and lemma(host) in self.cues.engage_verbs and is_passive(host):
+                        # "Serb forces *were engaged* in ethnic cleansing": a state, not a passive.
+                        tokens = children(host, PASSIVE_SUBJECT_DEPS)
                     refs = self._refs(ctx, tokens)
                     if refs:
                         return refs, "host"

@@ -4,23 +4,34 @@ A sentence is out of scope when it contains a phrase of ``data/discards.csv``
 (sports reports: "test series", "second Test", "World Cup"...). Folded
 phrases match case-insensitively; ``exact`` ones must match letter for letter
 ("second Test" is cricket, "second test" may be a missile).
+
+A sentence is a sports result, too, when a verb of winning (cue category
+``contest_verb``: "beat", "defeat") meets a score ("2-0") or a contest noun
+(``contest_noun``: "match", "final") in it: "Brazil beat Argentina 2-0 in
+Sunday's match".
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, ClassVar
 
-from kg.extract.lexicon import Discard, load_lexicon
+from kg.extract.lexicon import Cues, Discard, load_lexicon
+from kg.extract.syntax import lemma
 from kg.extract.text import fold
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from spacy.language import Language
+    from spacy.tokens import Span
 
     from kg.extract.pipeline import DocContext
 
 __all__ = ["DiscardFilter", "Sentencer"]
+
+#: A match score: "2-0", "3 - 1", "2–1".
+_SCORE = re.compile(r"\b\d{1,2} ?[-\u2013] ?\d{1,2}\b")
 
 
 class Sentencer:
@@ -49,9 +60,10 @@ class DiscardFilter:
     requires: ClassVar[tuple[str, ...]] = ("sentences",)
     provides: ClassVar[tuple[str, ...]] = ("skipped",)
 
-    def __init__(self, nlp: Language, discards: Iterable[Discard] | None = None) -> None:
+    def __init__(self, nlp: Language, discards: Iterable[Discard] | None = None, cues: Cues | None = None) -> None:
         from spacy.matcher import PhraseMatcher
 
+        self.cues = cues or load_lexicon().cues
         self.folded = PhraseMatcher(nlp.vocab, attr="NORM")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         for discard in load_lexicon().discards if discards is None else discards:
@@ -70,3 +82,14 @@ class DiscardFilter:
             number = ctx.sentence_of(start)
             ctx.skipped.add(number)
             ctx.discarded.setdefault(number, category)
+        for number, sent in enumerate(ctx.sentences):
+            if number not in ctx.skipped and self._result(sent):
+                ctx.skipped.add(number)
+                ctx.discarded.setdefault(number, "sports")
+
+    def _result(self, sent: Span) -> bool:
+        """Whether ``sent`` reports a sports result ("beat Argentina 2-0 in the final")."""
+        if not any(t.pos_ == "VERB" and lemma(t) in self.cues.contest_verbs for t in sent):
+            return False
+        contests = (t for t in sent if t.pos_ == "NOUN" and lemma(t) in self.cues.contest_nouns)
+        return any(contests) or bool(_SCORE.search(sent.text))

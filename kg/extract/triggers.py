@@ -113,6 +113,9 @@ class TriggerFinder:
                 pos = "VERB" if misread_verb(token) else {"VERB": "VERB", "NOUN": "NOUN"}.get(token.pos_)
                 if pos is None or _in_fixed_phrase(token):
                     continue
+                if token.dep_ == "compound" and lemma(token.head) in self.lexicon.cues.non_event_heads:
+                    # "war games", "war crimes", "sanctions relief": the phrase is no act of war or sanction.
+                    continue
                 rules = self.lexicon.rules_for(lemma(token), pos)
                 if not rules:
                     continue
