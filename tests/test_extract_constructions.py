@@ -1110,3 +1110,20 @@ def test_compound_nouns_that_are_no_event_and_engaged_subjects(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # forces led by a state are its own, however the parser splits "X-led" ...
+        ("US-led forces attacked Fallujah.", {("USA-MIL", "190", "IRQ")}),
+        ("U.S.-led forces attacked Fallujah.", {("USA-MIL", "190", "IRQ")}),
+        ("Saudi-led coalition jets bombed Sanaa.", {("SAU-MIL", "195", "YEM")}),
+        # ... but forces a state backs are not
+        ("Iran-backed militias attacked US troops.", {("x-militias", "190", "USA-MIL")}),
+        # what was seized was taken from the "from" party
+        ("Russia seized assets from British companies.", {("RUS", "1711", "GBR-BUS")}),
+    ],
+)
+def test_led_forces_and_seizures_from(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected

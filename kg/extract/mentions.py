@@ -476,6 +476,9 @@ class _DocMentions:
                     tenure = self.gazetteer.tenure(key, on)
                     return tenure.of if tenure else entry.actor.country
                 return self.gazetteer.owner_key(key)
+            if fold(cand.text).endswith("-led") and (leader := self.gazetteer.lookup(cand.text[:-4], on)) is not None:
+                # "U.S.-led forces", one token: the leader owns them.
+                return self.gazetteer.owner_key(leader.key)
             if fold(cand.text) in STATE_PRONOUNS and self._seen.states:
                 return self._seen.states[-1][2]
             role = self._doc_roles.get(cand.i)

@@ -36,6 +36,8 @@ VERBAL_ROOTS = frozenset({"01", "10", "11", "12"})
 #: in it: "expressed support *for Ukraine*", "voiced concern over *Iran's* nuclear programme".
 NOUN_TARGETS = "|p:for|p:over|p:for.mod|p:over.mod|p:about.mod|p:against.mod|p:on.mod"
 MEDIATION = "045"
+#: Seizing property (171x): the "from" phrase names whose it was.
+SEIZURE = "171"
 #: A planned cooperative act is an intent (CAMEO 03) to do it, by the act's code (longest prefix).
 PLANNED = {
     "04": "036", "045": "039",
@@ -194,6 +196,9 @@ def _row(rid: str, verbs: list[str], code: str, requires: str, note: str) -> dic
     targets = VERBAL_TARGETS if code[:2] in VERBAL_ROOTS else TARGETS
     if requires.startswith("obj="):
         targets += NOUN_TARGETS
+    if code.startswith(SEIZURE):
+        # "confiscated weapons from armed groups": whom it was taken from.
+        targets += "|p:from"
     if code.startswith(MEDIATION):
         # "brokered a truce between Israel and Hamas": the parties mediated between.
         targets = "p:between|" + targets

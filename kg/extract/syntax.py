@@ -234,6 +234,9 @@ def modifiers(token: Token) -> list[Token]:
         if child.dep_ in MODIFIER_DEPS and child.i < token.i:
             found.append(child)
             found.extend(c for c in child.children if c.dep_ in {"compound", "amod"} and c.i < child.i)
+            if lemma(child) == "lead":
+                # "US-led forces", "the Saudi-led coalition": the leader owns them ("Iran-backed" does not).
+                found.extend(c for c in child.children if c.dep_ == "npadvmod" and c.i < child.i)
     return found
 
 
