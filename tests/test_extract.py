@@ -159,10 +159,11 @@ def test_no_event_from_sports(extractor: Extractor) -> None:
         "Brazil beat Argentina 2-0 in Sunday's match.",
         "India beat Australia in the game.",
         "Japan defeated South Korea in the final of the Asian Cup.",
+        "Lula da Silva beat Brazil's incumbent leader Jair Bolsonaro by almost 2 million votes.",
     ],
 )
 def test_no_event_from_sports_results(extractor: Extractor, text: str) -> None:
-    # a verb of winning with a score or a contest noun is a sports result
+    # a verb of winning with a score or a contest noun is a sports or election result
     assert extract(extractor, text) == []
 
 

@@ -1127,3 +1127,27 @@ def test_compound_nouns_that_are_no_event_and_engaged_subjects(
 )
 def test_led_forces_and_seizures_from(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # suicide bombers bomb (1831), whatever the verb
+        ("Two Palestinian suicide bombers killed 23 Israelis in Tel Aviv.", {("PSE-REB", "1831", "ISR")}),
+        # armed groups named as such belong to their demonym's state
+        ("A Lebanese guerrilla group attacked Israeli troops.", {("LBN-REB", "190", "ISR-MIL")}),
+        # whoever "is responsible for" an act did it; saying so accuses
+        ("Sudan's government is responsible for mass killings in Darfur.", {("SDN-GOV", "202", "SDN")}),
+        ("Ukraine said Russia was responsible for the attack on the dam.", {("UKR", "112", "RUS")}),
+        # a role noun before a name, or with the name in apposition: the name says who
+        ("The militant group Hamas fired rockets at Israel.", {("NSA-HAMAS", "190", "ISR")}),
+        (
+            "The Somali militant group al-Shabab claimed responsibility for an attack in Nairobi.",
+            {("NSA-ALSHABAAB", "015", "KEN"), ("NSA-ALSHABAAB", "190", "KEN")},
+        ),
+    ],
+)
+def test_bombers_groups_and_responsibility(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected

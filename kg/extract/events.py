@@ -32,7 +32,7 @@ from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.lexicon import Cues, load_lexicon
 from kg.extract.linking import CAUSE_ROOTS, CLAIM_CODES, CLAIM_RESPONSIBILITY, Candidate
 from kg.extract.modality import ASSERTED, REPORTED, governors, is_refusal, modality_of
-from kg.extract.syntax import SUBJECT_DEPS, lemma
+from kg.extract.syntax import SUBJECT_DEPS, lemma, prep_objects
 from kg.extract.text import fold, slug, strip_determiner
 from kg.extract.timex import date_of, value_to_date
 from kg.model import Actor, Event
@@ -96,6 +96,7 @@ THREAT_OF_FORCE = "138"
 #: Force used by protesters (damage to property, assault, fighting) is a violent protest (145).
 FORCE_PREFIXES = ("171", "18", "19")
 VIOLENT_PROTEST = "145"
+SUICIDE_BOMBING = "1831"
 #: Protests (14x): a protest's purpose clause ("to protest") is the same protest.
 PROTEST_ROOT = "14"
 
@@ -186,6 +187,11 @@ def _asked_for(ctx: DocContext, token: int, codes: dict[int, str]) -> tuple[str,
             for obj in child.children:
                 if obj.dep_ == "dobj" and obj.i in codes:
                     return codes[obj.i], obj.i
+                if obj.dep_ == "acomp" and lemma(obj) == "responsible":
+                    # "said Russia was responsible for *the attack*".
+                    for act in prep_objects(obj, "for"):
+                        if act.i in codes:
+                            return codes[act.i], act.i
         elif child.dep_ == "dobj" and child.i in codes and ctx.doc[token].pos_ == "VERB":
             # An event noun as object: "demanded a meeting", "urged talks".
             return codes[child.i], child.i
@@ -306,6 +312,12 @@ def _own_body(source: Actor, source_ref: ActorRef, target: Actor, target_ref: Ac
     )
 
 
+def _suicide_bomber(ref: ActorRef) -> bool:
+    """Whether ``ref`` names suicide bombers or attackers ("two Palestinian suicide bombers")."""
+    words = fold(ref.text).split()
+    return "suicide" in words and any(w.startswith(("bomber", "attacker")) for w in words)
+
+
 def _anchored(actor: Actor) -> bool:
     return actor.resolved or actor.country is not None
 
@@ -421,6 +433,9 @@ class EventBuilder:
             )
             if act is not None:
                 code, target = CLAIM_RESPONSIBILITY, materialize(act.target, on, self.gazetteer)
+        if code[:2] in CAUSE_ROOTS and _suicide_bomber(cand.source):
+            # "Two suicide bombers killed 23 people": a suicide bombing, whatever its verb.
+            code = SUICIDE_BOMBING
         if code.startswith(FORCE_PREFIXES) and self._rioters(cand.source) and not self._armed(ctx, cand):
             # "The embassy was stormed by protesters": a protest turned violent, not an armed attack.
             code = VIOLENT_PROTEST

@@ -116,6 +116,25 @@ def _repair_date_head(ctx: DocContext, token: Token) -> list[Token]:
     return named or [token]
 
 
+def _role_only(ctx: DocContext, token: Token) -> bool:
+    """Whether ``token`` refers only through a role noun ("group", "militants")."""
+    refs = ctx.refs.get(token.i, ())
+    return bool(refs) and all(r.kind in {"group", "unresolved"} and r.via == "role" for r in refs)
+
+
+def _named(ctx: DocContext, token: Token) -> bool:
+    return any(r.kind == "entry" and r.via == "name" for r in ctx.refs.get(token.i, ()))
+
+
+def _labels_a_name(ctx: DocContext, token: Token, tokens: list[Token]) -> bool:
+    """Whether ``token`` is a role noun right before a name in the same slot: "the militant
+    group *al-Shabab*", parsed as two subjects; the name says who."""
+    if not _role_only(ctx, token) or token.i + 1 >= len(token.doc):
+        return False
+    following = token.doc[token.i + 1]
+    return _named(ctx, following) and any(t.i >= following.i for t in tokens)
+
+
 def _named_apposition(ctx: DocContext, token: Token) -> Token:
     """The person an apposition names, over the office holder a role noun implies.
 
@@ -123,6 +142,9 @@ def _named_apposition(ctx: DocContext, token: Token) -> Token:
     the office on the date the article is read for.
     """
     refs = ctx.refs.get(token.i, ())
+    if _role_only(ctx, token):
+        # "the Somali militant group, al-Shabab,": the group named.
+        return next((a for a in children(token, {"appos"}) if _named(ctx, a)), token)
     if not refs or not all(r.person and r.via in {"role", "anaphora"} for r in refs):
         return token
     for appos in children(token, {"appos"}):
@@ -406,11 +428,15 @@ class ArgumentLinker:
         tokens = [t for token in tokens for t in _repair_date_head(ctx, token)]
         tokens = [_named_apposition(ctx, t) for t in tokens]
         tokens += [a for t in tokens if t.i not in ctx.refs for a in children(t, {"appos"})]
+        tokens = [t for t in tokens if not _labels_a_name(ctx, t, tokens)]
         for token in tokens:
             if token.i in self._attributed:
                 continue
             start, end = ctx.spans.get(token.i, (token.i, token.i + 1))
             heads = [token, *(t for t in token.doc[start:end] if t is not token)]
+            if any(_named(ctx, h) for h in heads):
+                # "the militant group Hamas": the name says who, the role noun only what.
+                heads = [h for h in heads if not _role_only(ctx, h)]
             for head in heads:
                 for conjunct in conjuncts(head) + self._listed(ctx, head):
                     if conjunct is not head and start <= conjunct.i < end:
@@ -569,6 +595,11 @@ class ArgumentLinker:
         if token.dep_ == "pobj" and fold(head.text) == "on" and lemma(head.head) in ON_HOSTS:
             # "workers went on strike", "is on a visit to China".
             return head.head
+        if token.dep_ == "pobj" and fold(head.text) == "for" and lemma(head.head) == "responsible":
+            # "Sudan's government is responsible for mass killings in Darfur": whoever is.
+            adjective = head.head
+            if adjective.dep_ == "acomp" and adjective.head.pos_ in {"VERB", "AUX"}:
+                return adjective.head
         if token.dep_ == "pobj" and fold(head.text) == "in":
             # "Serb forces engaged in ethnic cleansing"; "the US sent Ukraine $400m in aid".
             if lemma(head.head) in self.cues.engage_verbs:

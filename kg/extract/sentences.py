@@ -5,10 +5,10 @@ A sentence is out of scope when it contains a phrase of ``data/discards.csv``
 phrases match case-insensitively; ``exact`` ones must match letter for letter
 ("second Test" is cricket, "second test" may be a missile).
 
-A sentence is a sports result, too, when a verb of winning (cue category
-``contest_verb``: "beat", "defeat") meets a score ("2-0") or a contest noun
-(``contest_noun``: "match", "final") in it: "Brazil beat Argentina 2-0 in
-Sunday's match".
+A sentence is a contest result (category ``contest``), too, when a verb of
+winning (cue category ``contest_verb``: "beat", "defeat") meets a score ("2-0")
+or a contest noun (``contest_noun``: "match", "final", "election") in it:
+"Brazil beat Argentina 2-0 in Sunday's match" is no assault.
 """
 
 from __future__ import annotations
@@ -85,10 +85,10 @@ class DiscardFilter:
         for number, sent in enumerate(ctx.sentences):
             if number not in ctx.skipped and self._result(sent):
                 ctx.skipped.add(number)
-                ctx.discarded.setdefault(number, "sports")
+                ctx.discarded.setdefault(number, "contest")
 
     def _result(self, sent: Span) -> bool:
-        """Whether ``sent`` reports a sports result ("beat Argentina 2-0 in the final")."""
+        """Whether ``sent`` reports a sports or election result ("beat Argentina 2-0 in the final")."""
         if not any(t.pos_ == "VERB" and lemma(t) in self.cues.contest_verbs for t in sent):
             return False
         contests = (t for t in sent if t.pos_ == "NOUN" and lemma(t) in self.cues.contest_nouns)
