@@ -1151,3 +1151,10 @@ def test_bombers_groups_and_responsibility(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(extractor, text) == expected
+
+
+def test_a_recipient_does_what_it_was_given_the_means_to_do(extractor: Extractor) -> None:
+    events = extractor.extract(Article("t", "Obama gave permission to Russia to help Israel.", published=EXTRACT_DAY))
+    found = {(e.source.country, e.cameo, e.target.key, e.modality) for e in events}
+    # the help is Russia's, and it may never come
+    assert found == {("USA", "080", "RUS", "asserted"), ("RUS", "070", "ISR", "hypothetical")}

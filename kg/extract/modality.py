@@ -16,7 +16,15 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kg.extract.lexicon import Cues
-from kg.extract.syntax import SUBJECT_DEPS, governing_verb, is_infinitival, is_prepositional_gerund, lemma
+from kg.extract.syntax import (
+    GRANTING_VERBS,
+    SUBJECT_DEPS,
+    children,
+    governing_verb,
+    is_infinitival,
+    is_prepositional_gerund,
+    lemma,
+)
 from kg.extract.text import fold
 
 if TYPE_CHECKING:
@@ -95,6 +103,10 @@ def modality_of(token: Token, cues: Cues, triggers: frozenset[int] = frozenset()
             # reporting verb's own negation or tense says nothing about the event.
             found.add(REPORTED)
             continue
+        if how == "purpose" and word in GRANTING_VERBS and children(node, {"dative", "iobj"}):
+            # "gave permission to Russia to help": the recipient may act, or may not.
+            found.add("hypothetical")
+            break
         cue = cues.governors.get(word) if how != "self" else None
         if cue == "planned" and clause.dep_ == "ccomp" and any(c.dep_ in SUBJECT_DEPS for c in clause.children):
             # "Obama wants *Putin* to attack": someone else's wish is no plan of the doer's.

@@ -28,6 +28,8 @@ SUBJECT_CONTROL_VERBS = frozenset(
 )  # fmt: skip
 #: Verbs whose subject owns the plan that is their object ("*unveiled* plans to meet"); not so
 #: "rejected a proposal to impose sanctions".
+#: Verbs whose recipient does what a purpose clause names ("gave permission to Russia *to help*").
+GRANTING_VERBS = frozenset({"give", "grant", "offer", "provide", "lend", "loan"})
 PLAN_OWNER_VERBS = frozenset(
     {"unveil", "announce", "present", "outline", "reveal", "make", "have", "take", "adopt", "approve",
      "propose", "submit", "draw", "lay", "put", "launch", "step", "renew", "reiterate", "confirm"}
@@ -184,6 +186,13 @@ def subject(verb: Token) -> tuple[list[Token], str | None]:
                 current, how = plan.head, "control"
                 continue
             return [], None
+        if current.dep_ == "advcl" and is_infinitival(current) and lemma(current.head) in GRANTING_VERBS:
+            # "gave permission to Russia to help Israel", "granted Kyiv funds to buy arms":
+            # the recipient does what it was given the means to do.
+            recipients = children(current.head, {"dative", "iobj"})
+            recipients = [o for r in recipients for o in ([r] if r.dep_ == "iobj" else children(r, {"pobj"}))]
+            if recipients:
+                return recipients, "control"
         if current.dep_ not in CONTROL_DEPS or current.head is current:
             return [], None
         if current.dep_ == "xcomp" and lemma(current.head) not in SUBJECT_CONTROL_VERBS:
