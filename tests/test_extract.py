@@ -288,3 +288,8 @@ def test_missing_model_is_an_extraction_error(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setenv("DIPLOKG_SPACY_MODEL", "no_such_spacy_model")
     with pytest.raises(ExtractionError, match="no_such_spacy_model"):
         get_extractor()
+
+
+def test_a_contest_noun_elsewhere_in_the_sentence_is_no_result(extractor: Extractor) -> None:
+    text = "The United States failed to win a promise from the United Nations to increase its staff ahead of elections."
+    assert extract(extractor, text)

@@ -89,7 +89,16 @@ class DiscardFilter:
 
     def _result(self, sent: Span) -> bool:
         """Whether ``sent`` reports a sports or election result ("beat Argentina 2-0 in the final")."""
-        if not any(t.pos_ == "VERB" and lemma(t) in self.cues.contest_verbs for t in sent):
-            return False
-        contests = (t for t in sent if t.pos_ == "NOUN" and lemma(t) in self.cues.contest_nouns)
-        return any(contests) or bool(_SCORE.search(sent.text))
+        for verb in sent:
+            if verb.pos_ != "VERB" or lemma(verb) not in self.cues.contest_verbs:
+                continue
+            # The contest is what the verb is about: its object or a phrase of its own
+            # ("won the election", "beat X in the final", "by 2 million votes"), not any
+            # noun of the sentence ("failed to win a promise ... ahead of elections").
+            nouns = [c for c in verb.children if c.dep_ in {"dobj", "npadvmod"}]
+            nouns += [o for p in verb.children if p.dep_ in {"prep", "agent"} for o in p.children if o.dep_ == "pobj"]
+            if any(lemma(n) in self.cues.contest_nouns for n in nouns):
+                return True
+            if _SCORE.search(sent[verb.i - sent.start :].text):
+                return True
+        return False
