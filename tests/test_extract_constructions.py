@@ -1158,3 +1158,23 @@ def test_a_recipient_does_what_it_was_given_the_means_to_do(extractor: Extractor
     found = {(e.source.country, e.cameo, e.target.key, e.modality) for e in events}
     # the help is Russia's, and it may never come
     assert found == {("USA", "080", "RUS", "asserted"), ("RUS", "070", "ISR", "hypothetical")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # dying is no attack by the dead ...
+        ("Yasser Arafat died in a Paris hospital.", set()),
+        # ... but whoever's strike or bombing they died in attacked them
+        ("Two Iraqi policemen died in an American airstrike.", {("USA", "190", "IRQ-COP")}),
+        # dying in a clash: each side fought the other
+        (
+            "Two Indian soldiers died in a clash with Pakistani troops.",
+            {("PAK-MIL", "190", "IND-MIL"), ("IND-MIL", "190", "PAK-MIL")},
+        ),
+        # a state's own forces are what it moves, not a party it yields to
+        ("The United States could cut its forces in Afghanistan next summer.", set()),
+    ],
+)
+def test_deaths_and_own_forces(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected

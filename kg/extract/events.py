@@ -90,6 +90,8 @@ VERBAL_QUADS = frozenset({1, 3})
 STATEMENT_ROOTS = frozenset({"01"})
 #: Statements and appeals: a state's words about its own organs are no event between two actors.
 VERBAL_ROOTS = frozenset({"01", "02"})
+#: Yielding and military posture (08, 15): a state's own forces are moved, not acted on.
+MOVING_ROOTS = frozenset({"08", "15"})
 #: Verbs that announce an attack as a threat (138): "vowed to retaliate", "warned it would strike".
 DECLARING_VERBS = frozenset({"vow", "pledge", "promise", "swear", "warn"})
 THREAT_OF_FORCE = "138"
@@ -447,6 +449,10 @@ class EventBuilder:
             return None
         if _own_body(source, cand.source, target, cand.target):
             ctx.rejected.append((token.i, "an actor and an unnamed body of its own country and sector"))
+            return None
+        if code[:2] in MOVING_ROOTS and _own_organ(source, cand.source, target):
+            # "The US could cut its forces in Afghanistan": its forces are what it moves.
+            ctx.rejected.append((token.i, "a state's own forces are what it moves, not a party"))
             return None
         if code[:2] in VERBAL_ROOTS and _own_organ(source, cand.source, target):
             ctx.rejected.append((token.i, "a state's statement or appeal about its own government or forces"))

@@ -600,6 +600,15 @@ class ArgumentLinker:
             adjective = head.head
             if adjective.dep_ == "acomp" and adjective.head.pos_ in {"VERB", "AUX"}:
                 return adjective.head
+        if (
+            token.dep_ == "pobj"
+            and fold(head.text) == "in"
+            and lemma(head.head) == "die"
+            and code[:2] in CAUSE_ROOTS
+            and prep_objects(token, "with")
+        ):
+            # "Indian soldiers died in a clash with Pakistani troops": they fought in it too.
+            return head.head
         if token.dep_ == "pobj" and fold(head.text) == "in":
             # "Serb forces engaged in ethnic cleansing"; "the US sent Ukraine $400m in aid".
             if lemma(head.head) in self.cues.engage_verbs:
