@@ -1172,6 +1172,10 @@ def test_a_recipient_does_what_it_was_given_the_means_to_do(extractor: Extractor
             "Two Indian soldiers died in a clash with Pakistani troops.",
             {("PAK-MIL", "190", "IND-MIL"), ("IND-MIL", "190", "PAK-MIL")},
         ),
+        (
+            "Two Ukrainian soldiers died in combat with Russian troops.",
+            {("RUS-MIL", "190", "UKR-MIL"), ("UKR-MIL", "190", "RUS-MIL")},
+        ),
         # a state's own forces are what it moves, not a party it yields to
         ("The United States could cut its forces in Afghanistan next summer.", set()),
     ],
