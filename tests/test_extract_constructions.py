@@ -1182,3 +1182,11 @@ def test_a_recipient_does_what_it_was_given_the_means_to_do(extractor: Extractor
 )
 def test_deaths_and_own_forces(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(extractor, text) == expected
+
+
+def test_they_in_a_group_statement_is_the_group(extractor: Extractor) -> None:
+    events = extractor.extract(
+        Article("t", "Militants said that they had beheaded an American hostage.", published=EXTRACT_DAY)
+    )
+    found = {(e.source.sector, e.cameo, e.target.key, e.modality) for e in events}
+    assert found == {("UAF", "190", "USA", "reported")}

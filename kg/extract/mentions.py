@@ -433,7 +433,12 @@ class _DocMentions:
             return []
         for subj in clause.head.children:
             if subj.dep_ in SUBJECT_DEPS:
-                refs = [r for r in self._ctx.refs.get(subj.i, ()) if not r.person and r.kind != "unresolved"]
+                # Unknown groups count when a role says what they are ("Militants said they ...").
+                refs = [
+                    r
+                    for r in self._ctx.refs.get(subj.i, ())
+                    if not r.person and (r.kind != "unresolved" or (r.via == "role" and r.sector))
+                ]
                 return [ActorRef(r.kind, r.key, r.text, "anaphora", r.sector, r.country) for r in refs]
         return []
 
