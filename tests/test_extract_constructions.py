@@ -1190,3 +1190,8 @@ def test_they_in_a_group_statement_is_the_group(extractor: Extractor) -> None:
     )
     found = {(e.source.sector, e.cameo, e.target.key, e.modality) for e in events}
     assert found == {("UAF", "190", "USA", "reported")}
+
+
+def test_condolences_go_to_where_the_mourned_event_happened(extractor: Extractor) -> None:
+    assert triples(extractor, "Putin expressed condolences over the earthquake in Turkey.") == {(PUTIN, "018", "TUR")}
+    assert triples(extractor, "Macron sent condolences to Erdogan.") == {(MACRON, "018", ERDOGAN)}

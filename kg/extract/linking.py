@@ -69,6 +69,9 @@ RESPONSIBILITY_VERBS = frozenset({"claim", "accept", "take", "admit", "acknowled
 LOCATED_OBJECT_ROOTS = frozenset({"07", "08", "09"})
 #: Codes whose act on a place is an act on its state when no party is named (curfews, blockades).
 PLACE_TARGET_CODES = ("17", "191")
+#: Condolences (018) with no one named go to the state where the mourned event happened.
+CONDOLENCE = "018"
+MOURNED_PREPS = ("for", "over", "at", "after")
 #: Roots whose countryless group source (police, security forces) belongs there too.
 LOCAL_FORCE_ROOTS = frozenset({"17"})
 #: Target slots whose thing may stand for its owner when no actor is named.
@@ -240,6 +243,14 @@ class ArgumentLinker:
                 sources, source_how = ([origin] if origin else []), "origin"
             if code == CLAIM_RESPONSIBILITY and not targets:
                 targets, target_how = self._claimed(ctx, token)
+            if code.startswith(CONDOLENCE) and not targets:
+                # "expressed sorrow for the shootings in South Carolina": condolences go to
+                # the state where what is mourned happened.
+                obj = ctx.doc[match.theme] if match.theme is not None else None
+                mourned = [o for h in (token, obj) if h is not None for p in MOURNED_PREPS for o in prep_objects(h, p)]
+                place = self._one_state(ctx, mourned, LOCATION_PREPS)
+                if place is not None:
+                    targets, target_how = [place], "place"
             if code[:2] in AT_HOME_ROOTS:
                 sources, targets, target_how = self._at_home(ctx, token, match, sources, targets, target_how)
             if code[:2] in LOCATED_VICTIM_ROOTS:
