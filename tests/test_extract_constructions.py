@@ -1195,3 +1195,10 @@ def test_they_in_a_group_statement_is_the_group(extractor: Extractor) -> None:
 def test_condolences_go_to_where_the_mourned_event_happened(extractor: Extractor) -> None:
     assert triples(extractor, "Putin expressed condolences over the earthquake in Turkey.") == {(PUTIN, "018", "TUR")}
     assert triples(extractor, "Macron sent condolences to Erdogan.") == {(MACRON, "018", ERDOGAN)}
+
+
+def test_an_act_someone_is_said_to_be_responsible_for_is_reported(extractor: Extractor) -> None:
+    text = "Ukraine said Russia was responsible for the attack on Kyiv."
+    events = extractor.extract(Article("t", text, published=EXTRACT_DAY))
+    found = {(e.source.key, e.cameo, e.target.key, e.modality) for e in events}
+    assert found == {("UKR", "112", "RUS", "asserted"), ("RUS", "190", "UKR", "reported")}

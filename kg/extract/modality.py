@@ -52,6 +52,12 @@ def governors(token: Token) -> Iterator[tuple[Token, str]]:
     current = token
     if token.pos_ == "NOUN":
         verb = governing_verb(token)
+        if verb is None and token.dep_ == "pobj" and token.head.dep_ == "prep":
+            # "said Russia was responsible *for the attack*": the adjective's verb frames it
+            # (not a time phrase: "during his visit" is no part of what was said or asked).
+            adjective = token.head.head
+            if adjective.pos_ == "ADJ" and adjective.dep_ == "acomp" and adjective.head.dep_ in _CONTROLLED_DEPS:
+                verb = adjective.head
         if verb is None:
             return
         yield verb, "frame"
