@@ -1202,3 +1202,19 @@ def test_an_act_someone_is_said_to_be_responsible_for_is_reported(extractor: Ext
     events = extractor.extract(Article("t", text, published=EXTRACT_DAY))
     found = {(e.source.key, e.cameo, e.target.key, e.modality) for e in events}
     assert found == {("UKR", "112", "RUS", "asserted"), ("RUS", "190", "UKR", "reported")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # parties told to fight something fight it, not each other ...
+        ("Biden, Albanese urged to fight repression in Cambodia.", set()),
+        # ... but a battle they fight is fought against each other
+        (
+            "Indian and Chinese troops fought a battle in Ladakh.",
+            {("IND-MIL", "190", "CHN-MIL"), ("CHN-MIL", "190", "IND-MIL")},
+        ),
+    ],
+)
+def test_what_coordinated_parties_fight(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected

@@ -285,7 +285,11 @@ class ArgumentLinker:
                     # "a phone call with Zelensky", "talks with Iran": both sides take part.
                     pairs += [(t, s, "reciprocal", "reciprocal") for s in sources for t in targets]
             elif (
-                (match.rule.code in self.cues.symmetric_codes or lemma(token) in self.cues.mutual_verbs)
+                (
+                    match.rule.code in self.cues.symmetric_codes
+                    # "Biden and Albanese urged to fight repression": they fight it, not each other.
+                    or (lemma(token) in self.cues.mutual_verbs and self._no_other_foe(ctx, match))
+                )
                 and len(sources) > 1
                 and not targets
                 and (match.theme is None or match.theme not in ctx.refs)
@@ -299,6 +303,14 @@ class ArgumentLinker:
                 # rockets"): the event stage decides, and drops it otherwise.
                 if not _same(source, target) or match.rule.code in CLAIM_CODES:
                     ctx.candidates.append(Candidate(match, source, target, s_how, t_how))
+
+    @staticmethod
+    def _no_other_foe(ctx: DocContext, match: TriggerMatch) -> bool:
+        """Whether a fight's object is nothing or the fight itself ("fought a battle"),
+        not something fought against ("urged to fight repression")."""
+        if match.theme is None:
+            return True
+        return any(m.token == match.theme and m.rule.code[:2] in CAUSE_ROOTS for m in ctx.triggers)
 
     def _at_home(
         self,
