@@ -1218,3 +1218,8 @@ def test_an_act_someone_is_said_to_be_responsible_for_is_reported(extractor: Ext
 )
 def test_what_coordinated_parties_fight(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(extractor, text) == expected
+
+
+def test_an_appeal_is_to_an_actor_not_to_the_owner_of_a_thing(extractor: Extractor) -> None:
+    assert triples(extractor, "Biden does not expect the Ukraine conflict to end soon.") == set()
+    assert triples(extractor, "Biden wants Kyiv to negotiate.") == {("Q6279", "026", "UKR")}

@@ -69,6 +69,8 @@ RESPONSIBILITY_VERBS = frozenset({"claim", "accept", "take", "admit", "acknowled
 LOCATED_OBJECT_ROOTS = frozenset({"07", "08", "09"})
 #: Codes whose act on a place is an act on its state when no party is named (curfews, blockades).
 PLACE_TARGET_CODES = ("17", "191")
+#: Appeals and demands (02, 10): their addressee must be named as an actor.
+APPEAL_ROOTS = frozenset({"02", "10"})
 #: Condolences (018) with no one named go to the state where the mourned event happened.
 CONDOLENCE = "018"
 MOURNED_PREPS = ("for", "over", "at", "after")
@@ -501,7 +503,7 @@ class ArgumentLinker:
                 )
         return found
 
-    def _reported(self, ctx: DocContext, verb: Token) -> list[Token]:
+    def _reported(self, ctx: DocContext, verb: Token, owned: bool = True) -> list[Token]:
         """Who a statement is about: the first actor of its reported clause.
 
         "Lavrov said *Kyiv* was not ready", "Zelensky says *Russian* tactics are
@@ -514,6 +516,8 @@ class ArgumentLinker:
         """
 
         def owners(tokens: list[Token]) -> list[Token]:
+            if not owned:
+                return []
             return [o for t in tokens if t.i not in ctx.refs for o in self._name_modifiers(ctx, t)]
 
         def search(clause: Token, depth: int) -> list[Token]:
@@ -761,7 +765,9 @@ class ArgumentLinker:
                     if c.pos_ in {"NOUN", "PROPN", "PRON"}
                 ]
             elif slot == "comp":
-                tokens = self._reported(ctx, token)
+                # Whom one asks to act is the actor named ("wants Kyiv to negotiate"), not the
+                # owner of a thing ("does not expect the Ukraine conflict to end").
+                tokens = self._reported(ctx, token, owned=match.rule.code[:2] not in APPEAL_ROOTS)
             elif slot == "purpose":
                 tokens = self._aims(token, host)
             elif slot == "xobj":
