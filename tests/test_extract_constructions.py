@@ -1223,3 +1223,17 @@ def test_what_coordinated_parties_fight(extractor: Extractor, text: str, expecte
 def test_an_appeal_is_to_an_actor_not_to_the_owner_of_a_thing(extractor: Extractor) -> None:
     assert triples(extractor, "Biden does not expect the Ukraine conflict to end soon.") == set()
     assert triples(extractor, "Biden wants Kyiv to negotiate.") == {("Q6279", "026", "UKR")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a region whose name holds a state's is no actor, and not that state
+        ("Russia promoted a concert at the Latin America Memorial in Sao Paulo.", set()),
+        ("The EU official said Latin America can feed more people.", set()),
+        # the state itself still is
+        ("America attacked Iraq.", {("USA", "190", "IRQ")}),
+    ],
+)
+def test_regions_named_after_a_state(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected

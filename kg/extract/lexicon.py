@@ -125,6 +125,7 @@ class Cues:
     non_event_heads: frozenset[str] = frozenset()
     contest_verbs: frozenset[str] = frozenset()
     contest_nouns: frozenset[str] = frozenset()
+    regions: frozenset[str] = frozenset()
     excluded_date_preps: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
     symmetric_codes: frozenset[str] = frozenset()
@@ -252,6 +253,7 @@ def _load_cues(path: Path) -> Cues:
         non_event_heads=words.get("non_event_head", frozenset()),
         contest_verbs=words.get("contest_verb", frozenset()),
         contest_nouns=words.get("contest_noun", frozenset()),
+        regions=words.get("region", frozenset()),
         excluded_date_preps=words.get("date_prep_excluded", frozenset()),
         pronouns=words.get("pronoun", frozenset()),
         symmetric_codes=words.get("symmetric_code", frozenset()),

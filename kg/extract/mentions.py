@@ -49,6 +49,8 @@ ACTOR_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 NAME_HOST_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "LAW"})
 HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
 STATE_PRONOUNS = frozenset({"its", "their"})
+#: The match kind of a region name (cue category ``region``).
+REGION = "region"
 #: A group "led by" or "headed by" someone belongs where its leader does.
 LEADING_VERBS = frozenset({"lead", "head"})
 #: Subject pronouns that may stand for a state or an organisation in a reported clause.
@@ -163,6 +165,11 @@ class MentionResolver:
             self._names.setdefault(fold(alias), []).append((key, kind, alias))
             # Tokenise the written form: "U.S." is one token, "u.s." two.
             surfaces.setdefault(fold(alias), set()).add(alias)
+        # Regions whose names hold a state's ("Latin America", "New Mexico"): matched so that
+        # the longer name wins, then dropped (they are no actors).
+        for region in self.cues.regions:
+            self._names.setdefault(fold(region), []).append(("", REGION, region))
+            surfaces.setdefault(fold(region), set()).add(region)
         self._roles: dict[str, Role] = {}
         for phrase, role in self.gazetteer.roles().items():
             self._roles.setdefault(phrase, role)
@@ -196,7 +203,7 @@ class MentionResolver:
             infos = [info for info in self._names[strings[match_id]] if self._name_fits(span, *info)]
             if infos:
                 found.append(_Match(start, end, tuple(dict.fromkeys(k for k, _, _ in infos)), infos[0][1]))
-        names = self._longest(found)
+        names = {i: m for i, m in self._longest(found).items() if m.kind != REGION}
         self._match_derived(doc, names)
         return names
 
@@ -283,6 +290,8 @@ class MentionResolver:
         return person and all(t.ent_type_ == "PERSON" for t in span)
 
     def _name_fits(self, span: Span, key: str, kind: str, alias: str) -> bool:
+        if kind == REGION:
+            return span[0].text[:1].isupper()
         if kind == "abbrev":
             return span.text.replace(".", "") == alias.replace(".", "")
         entry = self.gazetteer.get(key)
