@@ -1237,3 +1237,12 @@ def test_an_appeal_is_to_an_actor_not_to_the_owner_of_a_thing(extractor: Extract
 )
 def test_regions_named_after_a_state(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(extractor, text) == expected
+
+
+def test_development_banks_are_organisations(extractor: Extractor) -> None:
+    text = "The Asian Development Bank gave Pakistan a loan of 500 million dollars."
+    assert triples(extractor, text) == {("IGO-ADB", "071", "PAK")}
+    # "Inter-American" is no demonym of the United States
+    assert triples(extractor, "The Inter-American Development Bank criticised Argentina.") == {
+        ("IGO-IDB", "111", "ARG")
+    }
