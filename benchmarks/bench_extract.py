@@ -5,10 +5,15 @@
 
 Times, in the same run and on the same texts, spaCy parsing alone (the same
 pipeline the extractor uses, through ``nlp.pipe``) and the whole extraction
-(parse plus the extractor's stages). The extractor's own work is the
-difference; the target is at most 25% of the parse time. Each measurement is
-the best of ``--repeat`` runs. Prints a table and appends it to
-``benchmarks/results.md`` (``--no-record`` to skip).
+(parse plus the extractor's stages). Each is the best of ``--repeat`` runs.
+
+The extractor's own work (preparing the texts and running its stages on the
+parsed documents) is also clocked inside each extraction run, apart from the
+parsing it interleaves with; the budget (at most 25% of the parse time) is
+checked on that ratio, the median over the runs. It is the steadier measure on a
+shared machine, where two runs of the same parse may differ by a third. The
+difference between the two whole runs is shown too. Prints a table and appends
+it to ``benchmarks/results.md`` (``--no-record`` to skip).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import argparse
 import datetime as dt
 import json
 import platform
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -42,6 +48,7 @@ def load_texts(path: Path, limit: int | None) -> list[tuple[str, str, str | None
 def run(limit: int | None, repeat: int, batch_size: int) -> dict[str, float]:
     """Time parsing alone and extraction; return docs/s and the overhead."""
     from kg.extract import get_extractor
+    from kg.extract.pipeline import DocContext
     from kg.extract.text import blank_datelines
     from kg.model import Article
 
@@ -55,18 +62,31 @@ def run(limit: int | None, repeat: int, batch_size: int) -> dict[str, float]:
     def parse() -> int:
         return sum(len(doc) for doc in extractor.nlp.pipe(texts, batch_size=batch_size))
 
-    def extract() -> int:
-        return sum(len(events) for _, events in extractor.extract_many(articles, batch_size=batch_size))
+    def extract() -> tuple[int, float]:
+        """Run the extraction as ``Extractor.extract_many`` does; return the events and the
+        seconds spent outside spaCy (text preparation and stages)."""
+        own = 0.0
+        start = time.perf_counter()
+        pairs = list(extractor.prepared(articles))
+        own += time.perf_counter() - start
+        found = 0
+        for doc, article in extractor.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            start = time.perf_counter()
+            found += len(extractor.pipeline.run(DocContext(article=article, doc=doc)).events)
+            own += time.perf_counter() - start
+        return found, own
 
-    parse_times, extract_times = [], []
+    parse_times, extract_times, ratios = [], [], []
     events = 0
     for _ in range(repeat):
         start = time.perf_counter()
         parse()
         parse_times.append(time.perf_counter() - start)
         start = time.perf_counter()
-        events = extract()
-        extract_times.append(time.perf_counter() - start)
+        events, own = extract()
+        total = time.perf_counter() - start
+        extract_times.append(total)
+        ratios.append(own / (total - own))
     parse_s, extract_s = min(parse_times), min(extract_times)
     return {
         "docs": len(articles),
@@ -75,7 +95,8 @@ def run(limit: int | None, repeat: int, batch_size: int) -> dict[str, float]:
         "extract_s": extract_s,
         "parse_dps": len(articles) / parse_s,
         "extract_dps": len(articles) / extract_s,
-        "overhead": (extract_s - parse_s) / parse_s,
+        "difference": (extract_s - parse_s) / parse_s,
+        "overhead": statistics.median(ratios),
     }
 
 
@@ -94,7 +115,9 @@ def table(result: dict[str, float], repeat: int) -> str:
             f"| spaCy parse alone | {result['parse_s']:.2f} | {result['parse_dps']:.1f} |",
             f"| extraction (parse + stages) | {result['extract_s']:.2f} | {result['extract_dps']:.1f} |",
             "",
-            f"Extractor's own work: {result['overhead']:+.1%} of parse time ({verdict} the {BUDGET:.0%} budget).",
+            f"Extractor's own work, clocked apart from the parsing in the same runs (median): "
+            f"{result['overhead']:+.1%} of parse time ({verdict} the {BUDGET:.0%} budget). "
+            f"Difference of the best whole runs: {result['difference']:+.1%}.",
             "",
         ]
     )

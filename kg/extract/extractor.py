@@ -96,10 +96,17 @@ class Extractor:
 
     def contexts_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, DocContext]]:
         """Like :meth:`extract_many`, but yield each article's whole context (for ``--explain``)."""
-        for doc, article in self.nlp.pipe(self._texts(articles), as_tuples=True, batch_size=batch_size):
+        for doc, article in self.nlp.pipe(self.prepared(articles), as_tuples=True, batch_size=batch_size):
             yield article, self.pipeline.run(DocContext(article=article, doc=doc))
 
-    def _texts(self, articles: Iterable[Article]) -> Iterator[tuple[str, Article]]:
+    def prepared(self, articles: Iterable[Article]) -> Iterator[tuple[str, Article]]:
+        """``(text as parsed, article)`` pairs for ``nlp.pipe(..., as_tuples=True)``.
+
+        Raises
+        ------
+        InputError
+            For a text longer than the parser accepts (``nlp.max_length``).
+        """
         for article in articles:
             if len(article.text) > self.nlp.max_length:
                 raise InputError(f"article text is longer than {self.nlp.max_length} characters", article.id)
