@@ -63,7 +63,7 @@ class Extractor:
         self.pipeline = Pipeline(
             [
                 Sentencer(),
-                DiscardFilter(self.nlp, lexicon.discards),
+                DiscardFilter(self.nlp, lexicon.discards, lexicon.cues),
                 TimeTagger(lexicon.cues),
                 MentionResolver(self.nlp, self.gazetteer, lexicon.cues),
                 TriggerFinder(lexicon),

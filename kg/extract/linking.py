@@ -141,14 +141,14 @@ def _labels_a_name(ctx: DocContext, token: Token, tokens: list[Token]) -> bool:
 
 
 def _named_apposition(ctx: DocContext, token: Token) -> Token:
-    """The person an apposition names, over the office holder a role noun implies.
+    """The person or group an apposition names, over what a role noun implies.
 
     "The Israeli prime minister, Ariel Sharon, apologized": Sharon, whoever held
-    the office on the date the article is read for.
+    the office on the date the article is read for; "the Somali militant group,
+    al-Shabab,": al-Shabab.
     """
     refs = ctx.refs.get(token.i, ())
     if _role_only(ctx, token):
-        # "the Somali militant group, al-Shabab,": the group named.
         return next((a for a in children(token, {"appos"}) if _named(ctx, a)), token)
     if not refs or not all(r.person and r.via in {"role", "anaphora"} for r in refs):
         return token
@@ -245,14 +245,8 @@ class ArgumentLinker:
                 sources, source_how = ([origin] if origin else []), "origin"
             if code == CLAIM_RESPONSIBILITY and not targets:
                 targets, target_how = self._claimed(ctx, token)
-            if code.startswith(CONDOLENCE) and not targets:
-                # "expressed sorrow for the shootings in South Carolina": condolences go to
-                # the state where what is mourned happened.
-                obj = ctx.doc[match.theme] if match.theme is not None else None
-                mourned = [o for h in (token, obj) if h is not None for p in MOURNED_PREPS for o in prep_objects(h, p)]
-                place = self._one_state(ctx, mourned, LOCATION_PREPS)
-                if place is not None:
-                    targets, target_how = [place], "place"
+            if code.startswith(CONDOLENCE) and not targets and (place := self._mourned(ctx, token, match)):
+                targets, target_how = [place], "place"
             if code[:2] in AT_HOME_ROOTS:
                 sources, targets, target_how = self._at_home(ctx, token, match, sources, targets, target_how)
             if code[:2] in LOCATED_VICTIM_ROOTS:
@@ -353,6 +347,13 @@ class ArgumentLinker:
             for r in sources
         ]
         return sources, targets, target_how
+
+    def _mourned(self, ctx: DocContext, token: Token, match: TriggerMatch) -> ActorRef | None:
+        """Whom condolences go to when no one is named: the state where what is mourned
+        happened ("expressed sorrow for the shootings *in South Carolina*")."""
+        obj = ctx.doc[match.theme] if match.theme is not None else None
+        mourned = [o for h in (token, obj) if h is not None for p in MOURNED_PREPS for o in prep_objects(h, p)]
+        return self._one_state(ctx, mourned, LOCATION_PREPS)
 
     def _claimed(self, ctx: DocContext, token: Token) -> tuple[list[ActorRef], str]:
         """Whom a claimed attack was aimed at: "claimed responsibility for the attack *on the
