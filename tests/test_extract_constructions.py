@@ -1019,7 +1019,8 @@ def test_he_in_a_reported_clause_is_the_speaker(extractor: Extractor) -> None:
     ("text", "expected"),
     [
         # a decision or a refusal governs the act as the verbs "decide" and "refuse" do
-        ("The EU's decision to hold talks with Turkey was welcomed.", {(EU, "036", "TUR"), ("TUR", "036", EU)}),
+        # (the decision is the EU's alone: Turkey decided nothing)
+        ("The EU's decision to hold talks with Turkey was welcomed.", {(EU, "036", "TUR")}),
         ("Hungary's refusal to support sanctions on Russia angered the EU.", set()),
         # "affect", "influence" and "serve" are no cooperation
         ("The war affected Ukraine.", set()),
@@ -1036,6 +1037,9 @@ def test_decisions_refusals_and_words_that_are_no_cooperation(
 def test_a_dateline_with_a_capitalised_month_is_no_subject(extractor: Extractor) -> None:
     text = "BANGALORE, DEC 5: Russian President Vladimir Putin has called upon India and China to work together."
     assert triples(extractor, text) == {(PUTIN, "020", "IND"), (PUTIN, "020", "CHN")}
+    # "WASHINGTON, Sept. 30, 2004 --": the city did not kill the soldier
+    text = "WASHINGTON, Sept. 30, 2004 -- A car bomb in Baghdad killed an American soldier."
+    assert {s for s, _, _ in triples(extractor, text)} <= {"---"}
 
 
 @pytest.mark.parametrize(
@@ -1246,3 +1250,59 @@ def test_development_banks_are_organisations(extractor: Extractor) -> None:
     assert triples(extractor, "The Inter-American Development Bank criticised Argentina.") == {
         ("IGO-IDB", "111", "ARG")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a collective noun of people is its members
+        ("A company of Nigerian infantry joined the African Union force.", {("NGA-MIL", "060", "Q7159")}),
+        ("A team of Chinese diplomats met Indian officials.", {("CHN-GOV", "040", "IND-GOV")}),
+        # the first conjunct's owner covers a bare second one ...
+        ("Israeli tanks and troops killed ten Palestinians.", {("ISR-MIL", "190", "PSE")}),
+        # ... not one with a modifier of its own
+        (
+            "US forces and Shia militiamen clashed in Baghdad.",
+            {("USA-MIL", "190", "x-militiamen"), ("x-militiamen", "190", "USA-MIL")},
+        ),
+    ],
+)
+def test_collective_and_coordinated_groups(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # only the side that is ready intends the talks
+        ("Assad is ready to resume peace talks with Israel.", {("bashar-al-assad", "036", "ISR")}),
+        ("Israel refused to hold talks with Hamas.", {("ISR", "125", "NSA-HAMAS")}),
+        # talks both sides will hold are planned by both
+        (
+            "Putin will hold talks with Erdogan next month.",
+            {(PUTIN, "036", ERDOGAN), (ERDOGAN, "036", PUTIN)},
+        ),
+    ],
+)
+def test_a_stance_towards_talks_is_one_sides(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected
+
+
+def test_aircraft_sent_over_a_state_is_no_aid(extractor: Extractor) -> None:
+    assert triples(extractor, "Hezbollah sent a reconnaissance drone over Israeli airspace.") == set()
+    assert triples(extractor, "The US sent fighter jets to Poland.") == {("USA", "072", "POL")}
+    # yielding keeps its "against" target
+    assert triples(extractor, "The EU lifted sanctions against Iran.") == {("Q458", "085", "IRN")}
+
+
+def test_a_war_that_did_not_make_the_world_safer_still_happened(extractor: Extractor) -> None:
+    text = "The US-led war in Iraq has not made the world any safer."
+    events = extractor.extract(Article("t", text, published=EXTRACT_DAY))
+    assert {(e.source.key, e.cameo, e.target.key, e.modality) for e in events} == {("USA", "190", "IRQ", "asserted")}
+    text = "The talks between Israel and Syria did not take place."
+    events = extractor.extract(Article("t", text, published=EXTRACT_DAY))
+    assert {e.modality for e in events} == {"negated"}

@@ -31,7 +31,7 @@ from kg.cameo import lookup
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.lexicon import Cues, load_lexicon
 from kg.extract.linking import CAUSE_ROOTS, CLAIM_CODES, CLAIM_RESPONSIBILITY, Candidate
-from kg.extract.modality import ASSERTED, REPORTED, governors, is_refusal, modality_of
+from kg.extract.modality import ASSERTED, REPORTED, governors, is_refusal, modality_of, one_sided
 from kg.extract.syntax import SUBJECT_DEPS, lemma, prep_objects
 from kg.extract.text import fold, slug, strip_determiner
 from kg.extract.timex import date_of, value_to_date
@@ -80,6 +80,7 @@ SLOT_WEIGHT = {
     "place": 0.75,
     "mod": 0.9,
     "reciprocal": 0.8,
+    "counterpart": 0.8,
 }
 #: Cooperation of an actor with its own state is domestic ("Canadian women arrived in Canada").
 DOMESTIC_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
@@ -404,6 +405,10 @@ class EventBuilder:
         if modality == "planned" and code[:2] in CAUSE_ROOTS and _declared(token):
             # "Iran vowed to retaliate against Israel": an announced attack is a threat of force.
             code = THREAT_OF_FORCE
+        if cand.source_how == "counterpart" and modality != ASSERTED and one_sided(token, self.cues):
+            # "Assad is ready to resume talks with Israel": Israel said nothing of the kind.
+            ctx.rejected.append((token.i, "only the other side states the intent"))
+            return None
         rejection = refused(code) if modality == "negated" and is_refusal(token, self.cues) else None
         if rejection is not None:
             # "refused to meet", "will not provide support": the refusal happened.

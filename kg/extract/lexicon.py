@@ -131,6 +131,7 @@ class Cues:
     symmetric_codes: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
     refusal_verbs: frozenset[str] = frozenset()
+    one_sided: frozenset[str] = frozenset()
     weapon_nouns: frozenset[str] = frozenset()
     civilian_marks: frozenset[str] = frozenset()
     mutual_verbs: frozenset[str] = frozenset()
@@ -259,6 +260,7 @@ def _load_cues(path: Path) -> Cues:
         symmetric_codes=words.get("symmetric_code", frozenset()),
         reporting_verbs=words.get("reporting_verb", frozenset()),
         refusal_verbs=words.get("refusal_verb", frozenset()),
+        one_sided=words.get("one_sided", frozenset()),
         weapon_nouns=words.get("weapon_noun", frozenset()),
         civilian_marks=words.get("civilian_mark", frozenset()),
         mutual_verbs=words.get("mutual_verb", frozenset()),

@@ -279,7 +279,7 @@ class ArgumentLinker:
                 pairs = [(s, t, source_how, target_how) for s in sources for t in targets]
                 if match.rule.pos == "NOUN" and target_how == "p:with" and match.rule.code in self.cues.symmetric_codes:
                     # "a phone call with Zelensky", "talks with Iran": both sides take part.
-                    pairs += [(t, s, "reciprocal", "reciprocal") for s in sources for t in targets]
+                    pairs += [(t, s, "counterpart", "reciprocal") for s in sources for t in targets]
             elif (
                 (
                     match.rule.code in self.cues.symmetric_codes

@@ -545,6 +545,17 @@ class _DocMentions:
         role = match.role
         assert role is not None
         owner = self._owner(token, span, group=role.kind != "person")
+        if (
+            owner is None
+            and role.kind != "person"
+            and token.dep_ == "conj"
+            and token.head.pos_ == "NOUN"
+            and not any(c.dep_ in {"amod", "compound", "nmod", "poss"} for c in token.children)
+        ):
+            # "Israeli tanks and troops": the first conjunct's owner covers the others
+            # (not "US forces and Shia militiamen", which have their own modifier).
+            head = token.head
+            owner = self._owner(head, token.doc[head.i : head.i + 1], group=True)
         if role.kind == "person" and role.office:
             modifier = self._office_modifier(token, span)
             if modifier == "former":

@@ -30,7 +30,7 @@ from kg.extract.text import fold
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["ASSERTED", "REPORTED", "is_refusal", "modality_of"]
+__all__ = ["ASSERTED", "REPORTED", "is_refusal", "modality_of", "one_sided"]
 
 ASSERTED = "asserted"
 REPORTED = "reported"
@@ -127,7 +127,8 @@ def modality_of(token: Token, cues: Cues, triggers: frozenset[int] = frozenset()
         # Auxiliaries and negation speak for the event only on the trigger, its
         # purpose clause, a light verb or a cue verb: "did not hold talks",
         # "will travel to meet"; not "would not oppose talks".
-        transparent = how in {"self", "purpose"} or word in cues.light_verbs or cue is not None
+        light = word in cues.light_verbs and not (how == "frame" and _acts_on_other(node, clause))
+        transparent = how in {"self", "purpose"} or light or cue is not None
         for child in node.children:
             child_word = lemma(child)
             if child.dep_ == "neg" or (child.dep_ == "det" and fold(child.text) in cues.negations):
@@ -147,6 +148,15 @@ def modality_of(token: Token, cues: Cues, triggers: frozenset[int] = frozenset()
     if not found:
         return ASSERTED
     return max(found, key=lambda m: _RANK.get(m, 0))
+
+
+def _acts_on_other(verb: Token, noun: Token) -> bool:
+    """Whether the event ``noun`` is the subject of ``verb`` acting on something else:
+    "the war has not made *the world* safer" says nothing of whether the war happened
+    ("the talks did not take place" does)."""
+    return noun.dep_ in SUBJECT_DEPS and any(
+        c.dep_ in {"dobj", "ccomp", "xcomp", "oprd", "dative"} and lemma(c) != "place" for c in verb.children
+    )
 
 
 def _headline_infinitive(root: Token) -> bool:
@@ -174,3 +184,13 @@ def is_refusal(token: Token, cues: Cues) -> bool:
             if negated and any(c.dep_ == "aux" and lemma(c) in future for c in node.children):
                 return True
     return False
+
+
+def one_sided(token: Token, cues: Cues) -> bool:
+    """Whether the event at ``token`` is one party's stance, not a fact of both.
+
+    "*ready* to resume talks with Israel", "*refused* to hold talks with Kyiv":
+    the subject of the governing word wants or refuses, the other party need
+    not; "will hold talks with Kyiv" is a plan of both.
+    """
+    return any(how == "control" and lemma(node) in cues.one_sided for node, how in governors(token))

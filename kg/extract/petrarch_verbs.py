@@ -35,6 +35,10 @@ VERBAL_ROOTS = frozenset({"01", "10", "11", "12"})
 #: A verb coded by its object noun takes the noun's complement as target, or the owner named
 #: in it: "expressed support *for Ukraine*", "voiced concern over *Iran's* nuclear programme".
 NOUN_TARGETS = "|p:for|p:over|p:for.mod|p:over.mod|p:about.mod|p:against.mod|p:on.mod"
+#: Material cooperation is not aimed "against" anyone, and aid is not sent "over" or "at"
+#: its recipient: "sent a drone over Israeli airspace", "deployed jets against the rebels".
+#: (Yielding keeps "against": "lifted sanctions against Iran".)
+HOSTILE_PREPS = {"06": ("against",), "07": ("against", "over", "at", "on")}
 MEDIATION = "045"
 #: Seizing property (171x): the "from" phrase names whose it was.
 SEIZURE = "171"
@@ -196,6 +200,9 @@ def _row(rid: str, verbs: list[str], code: str, requires: str, note: str) -> dic
     targets = VERBAL_TARGETS if code[:2] in VERBAL_ROOTS else TARGETS
     if requires.startswith("obj="):
         targets += NOUN_TARGETS
+    if hostile := HOSTILE_PREPS.get(code[:2]):
+        slots = [t for t in targets.split("|") if t.removeprefix("p:").removesuffix(".mod") not in hostile]
+        targets = "|".join(slots)
     if code.startswith(SEIZURE):
         # "confiscated weapons from armed groups": whom it was taken from.
         targets += "|p:from"

@@ -97,7 +97,8 @@ _DATELINE = re.compile(
     # "World News: Islamabad, Nov 9 :" - a city and a date, then a colon or dash.
     # "BANGALORE, DEC 5:" too.
     r"|(?:[A-Z][A-Za-z ]{2,20}: )?[A-Z](?:[a-z]+|[A-Z]+)(?:[ \-][A-Z](?:[a-z]+|[A-Z]+)){0,2},"
-    r" (?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[A-Za-z]*\.? \d{1,2}(?:, \d{4})? ?[:\u2013\u2014-]"
+    r" (?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[A-Za-z]*\.? \d{1,2}(?:, \d{4})?"
+    r"(?: ?\([^()\n]{1,40}\))? ?[:\u2013\u2014-]{1,2}"
     r")[ \t]+(?=[A-Z\"'\u201c])"
 )
 
@@ -127,6 +128,8 @@ def blank_datelines(text: str) -> str:
     'US envoy met Pakistani leaders.'
     >>> blank_datelines("BANGALORE, DEC 5: Putin called on India to help.").lstrip()
     'Putin called on India to help.'
+    >>> blank_datelines("WASHINGTON, Sept. 30, 2004 -- A car bomb killed a soldier.").lstrip()
+    'A car bomb killed a soldier.'
     """
     for _ in range(2):  # "Canadian Press - VANCOUVER (CP) - ..." has two
         text = _DATELINE.sub(lambda m: " " * len(m.group(0)), text)
