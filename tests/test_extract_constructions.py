@@ -1306,3 +1306,46 @@ def test_a_war_that_did_not_make_the_world_safer_still_happened(extractor: Extra
     text = "The talks between Israel and Syria did not take place."
     events = extractor.extract(Article("t", text, published=EXTRACT_DAY))
     assert {e.modality for e in events} == {"negated"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "pro-Russian" and "anti-American" are stances, not the state
+        ("Pro-Russian separatists attacked Ukrainian troops.", {("x-separatists", "190", "UKR-MIL")}),
+        # "up to 600 marines" is a number, not a destination
+        ("The US is sending up to 600 marines to the Philippines.", {("USA", "154", "PHL")}),
+        # grief is no disapproval
+        ("Palestinians mourned the loss of their leader.", set()),
+        # militants do not arrest: they kidnap
+        ("An Australian journalist was seized by militants in Iraq.", {("IRQ-UAF", "181", "AUS-MED")}),
+        # an entity that lost its "&" still marks a possessive
+        ("Israel #39;s army killed two Hamas militants.", {("ISR-MIL", "190", "NSA-HAMAS-UAF")}),
+        # "his country's forces" are the speaker's, wherever they are
+        ("Poland's defence minister Jerzy Szmajdzinski plans to cut his country's forces in Iraq.", set()),
+        ("Poland's defence minister announced plans to cut his country's forces in Iraq.", set()),
+    ],
+)
+def test_stances_quantities_grief_kidnaps_and_possessors(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a refusal on a condition has not happened
+        (
+            "The kidnappers will kill her if the British government refuses to pull its troops out of Iraq.",
+            ("1246", "hypothetical"),
+        ),
+        ("Britain refused to pull its troops out of Iraq.", ("1246", "asserted")),
+        ("Turkey is unlikely to join the European Union before 2015.", ("057", "hypothetical")),
+        # an act prepared for is planned
+        ("Egypt helped the Palestinians prepare for an Israeli withdrawal from Gaza.", ("0356", "planned")),
+    ],
+)
+def test_conditions_and_preparations(extractor: Extractor, text: str, expected: tuple[str, str]) -> None:
+    events = extractor.extract(Article("t", text, published=EXTRACT_DAY))
+    assert {(e.cameo, e.modality) for e in events} == {expected}

@@ -31,7 +31,7 @@ from kg.cameo import lookup
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.lexicon import Cues, load_lexicon
 from kg.extract.linking import CAUSE_ROOTS, CLAIM_CODES, CLAIM_RESPONSIBILITY, Candidate
-from kg.extract.modality import ASSERTED, REPORTED, governors, is_refusal, modality_of, one_sided
+from kg.extract.modality import ASSERTED, REPORTED, condition_of, governors, is_refusal, modality_of, one_sided
 from kg.extract.syntax import SUBJECT_DEPS, lemma, prep_objects
 from kg.extract.text import fold, slug, strip_determiner
 from kg.extract.timex import date_of, value_to_date
@@ -100,6 +100,10 @@ THREAT_OF_FORCE = "138"
 FORCE_PREFIXES = ("171", "18", "19")
 VIOLENT_PROTEST = "145"
 SUICIDE_BOMBING = "1831"
+#: Arrests and repression (173, 175) by rebels, militants or criminals are abductions (181).
+CAPTURE_PREFIXES = ("173", "175")
+IRREGULAR_SECTORS = frozenset({"REB", "UAF", "CRM"})
+ABDUCTION = "181"
 #: Protests (14x): a protest's purpose clause ("to protest") is the same protest.
 PROTEST_ROOT = "14"
 
@@ -305,6 +309,18 @@ def _own_organ(source: Actor, source_ref: ActorRef, target: Actor) -> bool:
     )
 
 
+def _own_forces(source: Actor, target: Actor) -> bool:
+    """Whether ``target`` is the forces of the state a person or civil body ``source`` serves:
+    "the minister plans to cut his country's forces"."""
+    return (
+        source.type != "state"
+        and source.sector not in {"MIL"}
+        and source.country is not None
+        and target.country == source.country
+        and target.sector == "MIL"
+    )
+
+
 def _own_body(source: Actor, source_ref: ActorRef, target: Actor, target_ref: ActorRef) -> bool:
     """Whether one side is an unnamed body ("a delegation", "the cabinet") of the other's country
     and sector: "a delegation led by Abbas" is Abbas's own, no event between two parties."""
@@ -412,7 +428,7 @@ class EventBuilder:
         rejection = refused(code) if modality == "negated" and is_refusal(token, self.cues) else None
         if rejection is not None:
             # "refused to meet", "will not provide support": the refusal happened.
-            code, modality = rejection, ASSERTED
+            code, modality = rejection, condition_of(token, self.cues) or ASSERTED
         requested = None
         said: tuple[str, int] | None = None
         if code[:2] in STATEMENT_ROOTS and cand.target_how == "comp" and (demand := _obliged(ctx, token.i)):
@@ -443,6 +459,9 @@ class EventBuilder:
         if code[:2] in CAUSE_ROOTS and _suicide_bomber(cand.source):
             # "Two suicide bombers killed 23 people": a suicide bombing, whatever its verb.
             code = SUICIDE_BOMBING
+        if code.startswith(CAPTURE_PREFIXES) and source.sector in IRREGULAR_SECTORS:
+            # "A journalist was seized by militants": no arrest, a kidnapping.
+            code = ABDUCTION
         if code.startswith(FORCE_PREFIXES) and self._rioters(cand.source) and not self._armed(ctx, cand):
             # "The embassy was stormed by protesters": a protest turned violent, not an armed attack.
             code = VIOLENT_PROTEST
@@ -455,7 +474,8 @@ class EventBuilder:
         if _own_body(source, cand.source, target, cand.target):
             ctx.rejected.append((token.i, "an actor and an unnamed body of its own country and sector"))
             return None
-        if code[:2] in MOVING_ROOTS and _own_organ(source, cand.source, target):
+        moving = code[:2] in MOVING_ROOTS or rule.code[:2] in MOVING_ROOTS
+        if moving and (_own_organ(source, cand.source, target) or _own_forces(source, target)):
             # "The US could cut its forces in Afghanistan": its forces are what it moves.
             ctx.rejected.append((token.i, "a state's own forces are what it moves, not a party"))
             return None

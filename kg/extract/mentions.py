@@ -118,6 +118,16 @@ class _Seen:
     surnames: dict[str, ActorRef] = field(default_factory=dict)
 
 
+#: "pro-Russian separatists", "anti-American militants": a stance towards a state, not the state.
+STANCE_PREFIXES = frozenset({"pro", "anti"})
+
+
+def _stance_prefixed(doc: Doc, match: _Match) -> bool:
+    """Whether a name match is the second half of "pro-X" or "anti-X"."""
+    start = match.start
+    return start >= 2 and doc[start - 1].text == "-" and fold(doc[start - 2].text) in STANCE_PREFIXES
+
+
 def _surname(name: str) -> str:
     return re.split(r"[\s\-]+", fold(name).strip())[-1]
 
@@ -203,7 +213,7 @@ class MentionResolver:
             infos = [info for info in self._names[strings[match_id]] if self._name_fits(span, *info)]
             if infos:
                 found.append(_Match(start, end, tuple(dict.fromkeys(k for k, _, _ in infos)), infos[0][1]))
-        names = {i: m for i, m in self._longest(found).items() if m.kind != REGION}
+        names = {i: m for i, m in self._longest(found).items() if m.kind != REGION and not _stance_prefixed(doc, m)}
         self._match_derived(doc, names)
         return names
 
@@ -479,6 +489,10 @@ class _DocMentions:
                 place = self._place_ref(cand)
                 if place is not None:
                     return place.key
+                if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in cand.children):
+                    # "cut *his country's* forces in Iraq": the speaker's country, not Iraq
+                    # (nobody's, if "his" is nobody known).
+                    return self._possessor_state(cand, on)
             match = self._doc_names.get(cand.i)
             if match is not None and (group or match.kind != "place"):
                 # A place names where a group is, not whose office it is ("Tibet's leader").
@@ -506,6 +520,21 @@ class _DocMentions:
                 owner = self._owner(cand, cand.doc[role.start : role.end], group=False)
                 if owner is not None:
                     return owner
+        return None
+
+    def _possessor_state(self, noun: Token, on: dt.date) -> str | None:
+        """The state of whoever a pronoun possessing ``noun`` stands for ("*his* country")."""
+        for child in noun.children:
+            if child.dep_ != "poss" or child.pos_ != "PRON":
+                continue
+            for ref in self._ctx.refs.get(child.i, ()):
+                entry = self.gazetteer.get(ref.key) if ref.key else None
+                if entry is None:
+                    continue
+                if entry.actor.type == "person":
+                    tenure = self.gazetteer.tenure(ref.key, on)
+                    return tenure.of if tenure else entry.actor.country
+                return self.gazetteer.owner_key(ref.key)
         return None
 
     def _coordinated_owners(self, token: Token, span: Span) -> list[str]:

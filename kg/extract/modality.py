@@ -30,7 +30,7 @@ from kg.extract.text import fold
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["ASSERTED", "REPORTED", "is_refusal", "modality_of", "one_sided"]
+__all__ = ["ASSERTED", "REPORTED", "condition_of", "is_refusal", "modality_of", "one_sided"]
 
 ASSERTED = "asserted"
 REPORTED = "reported"
@@ -46,7 +46,9 @@ def governors(token: Token) -> Iterator[tuple[Token, str]]:
     being prepared*"); ``purpose`` (the clause a purpose infinitive depends
     on: "*traveled* to Germany to meet", which shares its modality); or
     ``control`` (a word controlling the clause: "*refused* to join",
-    "permission to help"), whose own triggers make the event hypothetical.
+    "permission to help"), whose own triggers make the event hypothetical;
+    or ``for`` (the verb of an event noun's "for" phrase: "*prepared* for
+    the withdrawal"), which counts only as a modal cue.
     """
     yield token, "self"
     current = token
@@ -58,6 +60,10 @@ def governors(token: Token) -> Iterator[tuple[Token, str]]:
             adjective = token.head.head
             if adjective.pos_ == "ADJ" and adjective.dep_ == "acomp" and adjective.head.dep_ in _CONTROLLED_DEPS:
                 verb = adjective.head
+        if verb is None and token.dep_ == "pobj" and fold(token.head.text) == "for" and token.head.head.pos_ == "VERB":
+            # "prepared *for* an Israeli withdrawal": only a modal verb's own cue speaks for it.
+            yield token.head.head, "for"
+            return
         if verb is None:
             return
         yield verb, "frame"
@@ -104,6 +110,10 @@ def modality_of(token: Token, cues: Cues, triggers: frozenset[int] = frozenset()
     below = token
     for node, how in governors(token):
         word, clause, below = lemma(node), below, node
+        if how == "for":
+            if cue := cues.governors.get(word):
+                found.add(cue)
+            continue
         if how in {"control", "gerund"} and word in cues.reporting_verbs:
             # A reported clause keeps its own auxiliaries ("said it would free"); the
             # reporting verb's own negation or tense says nothing about the event.
@@ -194,3 +204,13 @@ def one_sided(token: Token, cues: Cues) -> bool:
     not; "will hold talks with Kyiv" is a plan of both.
     """
     return any(how == "control" and lemma(node) in cues.one_sided for node, how in governors(token))
+
+
+def condition_of(token: Token, cues: Cues) -> str | None:
+    """The modality a condition puts on ``token`` or the words governing it ("*if* Britain
+    refuses to pull out"), or None."""
+    for node, _ in governors(token):
+        for child in node.children:
+            if child.dep_ == "mark" and lemma(child) in cues.conditions:
+                return cues.conditions[lemma(child)]
+    return None

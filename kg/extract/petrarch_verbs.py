@@ -51,6 +51,9 @@ PLANNED = {
     "08": "035", "081": "0351", "082": "0352", "083": "034", "0831": "0341", "0832": "0342",
     "0833": "0343", "0834": "0344", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
 }  # fmt: skip
+#: Verbs coded only with an object that says what they mean: grief for the dead ("mourned
+#: the loss of their leader") is no disapproval, while "mourned the dead" is coded by its object.
+PATTERN_ONLY_VERBS = frozenset({"cry", "grieve", "mourn", "wail", "weep"})
 #: Derived rows are trusted less than the hand-written ones.
 STRENGTH = "0.45"
 #: Generic or misleading verbs whose block code is rarely what news means by them.
@@ -158,6 +161,9 @@ def rows(blocks: list[Block], sets: dict[str, list[str]], lemmatize) -> list[dic
         name = block.name.lower()
         for code, members in sorted(by_code.items()):
             if block.name in PATTERNS_ONLY and code == block.code:
+                continue
+            members = [m for m in members if m not in PATTERN_ONLY_VERBS]
+            if not members:
                 continue
             out.append(_row(f"pv-{name}-{code}", members, code, "", f"PETRARCH {block.name} [{code}]"))
         if not verbs:

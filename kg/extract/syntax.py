@@ -74,6 +74,8 @@ def prep_objects(token: Token, preposition: str) -> list[Token]:
     found = []
     for prep in token.children:
         if prep.dep_ in PREP_DEPS and fold(prep.text) == preposition:
+            if preposition == "to" and _up_to(prep):
+                continue
             found.extend(child for child in prep.children if child.dep_ in {"pobj", "pcomp"})
             if not any(child.dep_ in {"pobj", "pcomp"} for child in prep.children):
                 found.extend(_stranded_object(prep))
@@ -83,6 +85,12 @@ def prep_objects(token: Token, preposition: str) -> list[Token]:
                 if fold(of.text) == "of":
                     found.extend(child for child in of.children if child.dep_ in {"pobj", "pcomp"})
     return found
+
+
+def _up_to(prep: Token) -> bool:
+    """Whether ``prep`` is the "to" of a quantity: "sent *up to* 600 marines"."""
+    doc = prep.doc
+    return prep.i > 0 and fold(doc[prep.i - 1].text) == "up" and prep.i + 1 < len(doc) and doc[prep.i + 1].like_num
 
 
 def _stranded_object(prep: Token) -> list[Token]:
