@@ -1349,3 +1349,23 @@ def test_stances_quantities_grief_kidnaps_and_possessors(
 def test_conditions_and_preparations(extractor: Extractor, text: str, expected: tuple[str, str]) -> None:
     events = extractor.extract(Article("t", text, published=EXTRACT_DAY))
     assert {(e.cameo, e.modality) for e in events} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a second verb with no subject or auxiliary of its own shares the first one's
+        (
+            "Putin will visit Turkey and meet Erdogan.",
+            {("036", "TUR", "planned"), ("036", ERDOGAN, "planned")},
+        ),
+        ("Putin did not visit Turkey or meet Erdogan.", {("042", "TUR", "negated"), ("040", ERDOGAN, "negated")}),
+        # its own auxiliary is its own
+        ("Putin visited Turkey and will meet Erdogan.", {("042", "TUR", "asserted"), ("036", ERDOGAN, "planned")}),
+    ],
+)
+def test_conjoined_verbs_share_tense_and_negation(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    events = extractor.extract(Article("t", text, published=EXTRACT_DAY))
+    assert {(e.cameo, e.target.key, e.modality) for e in events} == expected

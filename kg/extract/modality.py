@@ -36,12 +36,16 @@ ASSERTED = "asserted"
 REPORTED = "reported"
 _RANK = {"negated": 3, "hypothetical": 2, "planned": 1, REPORTED: 0}
 _CONTROLLED_DEPS = frozenset({"xcomp", "acomp", "ccomp"})
+#: A conjoined verb with any of these has its own tense or polarity.
+_OWN_MARKS = frozenset({"aux", "auxpass", "neg", "nsubjpass"})
 
 
 def governors(token: Token) -> Iterator[tuple[Token, str]]:
     """``token`` and the words governing it, with how each is reached.
 
-    Yields ``(node, how)`` where ``how`` is ``self``; ``frame`` (the verb an
+    Yields ``(node, how)`` where ``how`` is ``self``; ``shared`` (the verb a
+    conjoined verb without a subject or auxiliary of its own shares them with:
+    "will visit Turkey and *meet* Erdogan"); ``frame`` (the verb an
     event noun is subject or object of: "*held* talks", "the meeting *is
     being prepared*"); ``purpose`` (the clause a purpose infinitive depends
     on: "*traveled* to Germany to meet", which shares its modality); or
@@ -52,6 +56,18 @@ def governors(token: Token) -> Iterator[tuple[Token, str]]:
     """
     yield token, "self"
     current = token
+    if (
+        token.pos_ == "VERB"
+        and token.dep_ == "conj"
+        and token.head.pos_ in {"VERB", "AUX"}
+        # the same form: "pledged to make a push and *defended* the war" shares nothing
+        and token.tag_ == token.head.tag_
+        and not any(c.dep_ in SUBJECT_DEPS | _OWN_MARKS for c in token.children)
+    ):
+        # "will visit Turkey and meet Erdogan", "will not dismantle or improve ties": the
+        # second verb shares the first one's auxiliaries and what governs it.
+        current = token.head
+        yield current, "shared"
     if token.pos_ == "NOUN":
         verb = governing_verb(token)
         if verb is None and token.dep_ == "pobj" and token.head.dep_ == "prep":
@@ -123,7 +139,7 @@ def modality_of(token: Token, cues: Cues, triggers: frozenset[int] = frozenset()
             # "gave permission to Russia to help": the recipient may act, or may not.
             found.add("hypothetical")
             break
-        cue = cues.governors.get(word) if how != "self" else None
+        cue = cues.governors.get(word) if how not in {"self", "shared"} else None
         if cue == "planned" and clause.dep_ == "ccomp" and any(c.dep_ in SUBJECT_DEPS for c in clause.children):
             # "Obama wants *Putin* to attack": someone else's wish is no plan of the doer's.
             cue = "hypothetical"
@@ -138,7 +154,7 @@ def modality_of(token: Token, cues: Cues, triggers: frozenset[int] = frozenset()
         # purpose clause, a light verb or a cue verb: "did not hold talks",
         # "will travel to meet"; not "would not oppose talks".
         light = word in cues.light_verbs and not (how == "frame" and _acts_on_other(node, clause))
-        transparent = how in {"self", "purpose"} or light or cue is not None
+        transparent = how in {"self", "purpose", "shared"} or light or cue is not None
         for child in node.children:
             child_word = lemma(child)
             if child.dep_ == "neg" or (child.dep_ == "det" and fold(child.text) in cues.negations):
@@ -189,7 +205,7 @@ def is_refusal(token: Token, cues: Cues) -> bool:
         word = lemma(node)
         if how != "self" and word in cues.refusal_verbs:
             return True
-        if how in {"self", "purpose"} or word in cues.light_verbs:
+        if how in {"self", "purpose", "shared"} or word in cues.light_verbs:
             negated = any(c.dep_ == "neg" for c in node.children)
             if negated and any(c.dep_ == "aux" and lemma(c) in future for c in node.children):
                 return True
