@@ -1319,8 +1319,6 @@ def test_a_war_that_did_not_make_the_world_safer_still_happened(extractor: Extra
         ("Palestinians mourned the loss of their leader.", set()),
         # militants do not arrest: they kidnap
         ("An Australian journalist was seized by militants in Iraq.", {("IRQ-UAF", "181", "AUS-MED")}),
-        # an entity that lost its "&" still marks a possessive
-        ("Israel #39;s army killed two Hamas militants.", {("ISR-MIL", "190", "NSA-HAMAS-UAF")}),
         # "his country's forces" are the speaker's, wherever they are
         ("Poland's defence minister Jerzy Szmajdzinski plans to cut his country's forces in Iraq.", set()),
         ("Poland's defence minister announced plans to cut his country's forces in Iraq.", set()),
@@ -1369,3 +1367,18 @@ def test_conjoined_verbs_share_tense_and_negation(
 ) -> None:
     events = extractor.extract(Article("t", text, published=EXTRACT_DAY))
     assert {(e.cameo, e.target.key, e.modality) for e in events} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an attack on a system or a policy, or a clash in a debate, is criticism
+        ("Bolsonaro attacked Brazil's electronic voting system.", {("jair-bolsonaro", "111", "BRA")}),
+        ("Moldova has long battled Russian political interference.", {("MDA", "111", "RUS")}),
+        # an attack on positions is force, and a clash over a law is still a clash
+        ("Ukrainian forces attacked Russian positions near Bakhmut.", {("UKR-MIL", "190", "RUS")}),
+        ("Protesters clashed with Georgian police over the new law in Tbilisi.", {("x-protesters", "145", "GEO-COP")}),
+    ],
+)
+def test_attacks_on_words_are_criticism(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected

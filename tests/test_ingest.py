@@ -103,6 +103,7 @@ def test_clean_text_drops_code_blobs_promos_and_trailing_furniture():
             "More From Example News",
             "Example News is proud to bring you independent reporting from around the world.",
             "Sign up for our daily briefing newsletter",
+            "The post Putin to visit Turkey next month appeared first on Example News.",
             "Example News is proud to bring you independent reporting from around the world.",
             'window.__DATA__={"@context":"https://schema.org","@type":"NewsArticle","headline":"x","wordCount":500}',
             blob,

@@ -100,6 +100,9 @@ THREAT_OF_FORCE = "138"
 FORCE_PREFIXES = ("171", "18", "19")
 VIOLENT_PROTEST = "145"
 SUICIDE_BOMBING = "1831"
+#: Attacks and fights (18, 19) on words or policies are criticism (111).
+VIOLENT_ROOTS = frozenset({"18", "19"})
+CRITICIZE = "111"
 #: Arrests and repression (173, 175) by rebels, militants or criminals are abductions (181).
 CAPTURE_PREFIXES = ("173", "175")
 IRREGULAR_SECTORS = frozenset({"REB", "UAF", "CRM"})
@@ -401,6 +404,14 @@ class EventBuilder:
         theme = cand.trigger.theme
         return theme is not None and lemma(ctx.doc[theme]) in self.cues.weapon_nouns
 
+    def _verbal(self, ctx: DocContext, cand: Candidate) -> bool:
+        """Whether a violent verb's object or debate is one of words ("attacked the policy")."""
+        token = ctx.doc[cand.trigger.token]
+        theme = cand.trigger.theme
+        things = [ctx.doc[theme]] if theme is not None else []
+        things += [o for prep in ("in", "during") for o in prep_objects(token, prep)]
+        return any(lemma(t) in self.cues.verbal_objects for t in things)
+
     def _is_accusation(self, ctx: DocContext, code: str, token: int, triggers: frozenset[int]) -> bool:
         """Whether saying that the event ``code`` at ``token`` happened accuses someone.
 
@@ -459,6 +470,9 @@ class EventBuilder:
         if code[:2] in CAUSE_ROOTS and _suicide_bomber(cand.source):
             # "Two suicide bombers killed 23 people": a suicide bombing, whatever its verb.
             code = SUICIDE_BOMBING
+        if code[:2] in VIOLENT_ROOTS and self._verbal(ctx, cand):
+            # "Bolsonaro attacked Brazil's voting system", "clash in a debate": words, not force.
+            code = CRITICIZE
         if code.startswith(CAPTURE_PREFIXES) and source.sector in IRREGULAR_SECTORS:
             # "A journalist was seized by militants": no arrest, a kidnapping.
             code = ABDUCTION

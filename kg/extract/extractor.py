@@ -23,7 +23,7 @@ from kg.extract.mentions import MentionResolver
 from kg.extract.nlp import load_language, model_name
 from kg.extract.pipeline import DocContext, Pipeline
 from kg.extract.sentences import DiscardFilter, Sentencer
-from kg.extract.text import blank_datelines, fold, repair_entities, soften_headline, straighten_quotes
+from kg.extract.text import blank_datelines, fold, soften_headline, straighten_quotes
 from kg.extract.timex import TimeTagger
 from kg.extract.triggers import TriggerFinder
 
@@ -113,10 +113,9 @@ class Extractor:
             yield self._prepare(article.text), article
 
     def _prepare(self, text: str) -> str:
-        """The text as parsed: broken entities repaired, quotes straightened, datelines blanked,
-        Title Case headlines softened (same offsets)."""
-        text = straighten_quotes(repair_entities(text))
-        return soften_headline(blank_datelines(text), self._common, self._name_words)
+        """The text as parsed: quotes straightened, datelines blanked, Title Case headlines
+        softened (same offsets)."""
+        return soften_headline(blank_datelines(straighten_quotes(text)), self._common, self._name_words)
 
     def context(self, article: Article) -> DocContext:
         """Run the pipeline and return the whole context (for debugging and tests)."""

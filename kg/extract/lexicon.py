@@ -132,6 +132,7 @@ class Cues:
     reporting_verbs: frozenset[str] = frozenset()
     refusal_verbs: frozenset[str] = frozenset()
     one_sided: frozenset[str] = frozenset()
+    verbal_objects: frozenset[str] = frozenset()
     weapon_nouns: frozenset[str] = frozenset()
     civilian_marks: frozenset[str] = frozenset()
     mutual_verbs: frozenset[str] = frozenset()
@@ -261,6 +262,7 @@ def _load_cues(path: Path) -> Cues:
         reporting_verbs=words.get("reporting_verb", frozenset()),
         refusal_verbs=words.get("refusal_verb", frozenset()),
         one_sided=words.get("one_sided", frozenset()),
+        verbal_objects=words.get("verbal_object", frozenset()),
         weapon_nouns=words.get("weapon_noun", frozenset()),
         civilian_marks=words.get("civilian_mark", frozenset()),
         mutual_verbs=words.get("mutual_verb", frozenset()),

@@ -13,7 +13,6 @@ tokens are *folded* the same way, so "Erdogan" meets "Erdoğan".
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 
@@ -102,31 +101,6 @@ _DATELINE = re.compile(
     r"(?: ?\([^()\n]{1,40}\))? ?[:\u2013\u2014-]{1,2}"
     r")[ \t]+(?=[A-Z\"'\u201c])"
 )
-
-
-# HTML entities that lost their "&" on the way ("Israel #39;s", "quot;peace quot;"), as
-# scraped feeds often carry them: the parser reads "#39;s" as a number.
-_BROKEN_ENTITY = re.compile(r"&?#(\d{2,5});|&?(?<![A-Za-z])(quot|amp|apos);")
-
-
-def _entity_char(match: re.Match[str]) -> str:
-    entity = f"&#{match[1]};" if match[1] else f"&{match[2]};"
-    char = html.unescape(entity)
-    if len(char) != 1:
-        return match[0]
-    # Right-aligned: "Israel #39;s" becomes "Israel    's", one token "'s" after the name.
-    return " " * (len(match[0]) - 1) + char
-
-
-def repair_entities(text: str) -> str:
-    """Replace HTML entities that lost their ampersand, keeping every character offset.
-
-    >>> print(repair_entities("Israel #39;s Parliament said quot;no quot;."))
-    Israel    's Parliament said     "no     ".
-    >>> repair_entities("Tom &amp; Jerry")
-    'Tom     & Jerry'
-    """
-    return _BROKEN_ENTITY.sub(_entity_char, text)
 
 
 # Typographic quotes the parser, trained on straight ones, reads worse ("Germany’s Scholz"

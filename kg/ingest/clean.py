@@ -55,6 +55,8 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     r"(?:advertisement|sponsored(?: content)?|skip to (?:main )?content|back to top)$",
     r"(?:related (?:articles|stories|content|coverage)|recommended(?: for you)?|most (?:read|popular))$",
     r"all rights reserved\b",
+    # feed footers: "The post <headline> appeared first on <site>."
+    r"the post .{1,250} appeared first on\b",
     r"copyright\s*(?:©|\(c\))|©|copyright\s+\d{4}\b",
 )
 
