@@ -1382,3 +1382,31 @@ def test_conjoined_verbs_share_tense_and_negation(
 )
 def test_attacks_on_words_are_criticism(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # flags are hung, people are hanged
+        ("People in Kherson had hung the Ukrainian flag.", set()),
+        ("Militants said they had beheaded an American hostage.", {("x-militants", "190", "USA")}),
+        # an accident has no doer
+        ("The Malaysian Airlines Boeing crashed in eastern Ukraine, killing 298 passengers.", set()),
+        # saying one's own forces did it is a claim, not an accusation ...
+        (
+            "Zelensky said Ukrainian forces shelled Belgorod.",
+            {(ZELENSKY, "015", "RUS"), ("UKR-MIL", "194", "RUS")},
+        ),
+        # ... and speaking of one's own people accuses no one
+        ("Putin says 318,000 Russians mobilized for the war.", {(PUTIN, "010", "RUS")}),
+        # "on Telegram" is where it was said, not to whom
+        (
+            "Ukraine's army chief Valeriy Zaluzhnyi said on Telegram that Russia had launched 55 cruise missiles.",
+            {("UKR-MIL", "112", "RUS")},
+        ),
+    ],
+)
+def test_flags_accidents_claims_and_channels(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected

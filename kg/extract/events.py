@@ -467,6 +467,18 @@ class EventBuilder:
             )
             if act is not None:
                 code, target = CLAIM_RESPONSIBILITY, materialize(act.target, on, self.gazetteer)
+        elif code == ACCUSE and said and source.country is not None and source.country in {target.key, target.country}:
+            # "Zelensky said Ukrainian forces shelled Belgorod": one's own state's act is
+            # claimed (015) towards its target; "Putin says 318,000 Russians mobilized"
+            # accuses no one.
+            act = next(
+                (c for c in ctx.candidates if c.trigger.token == said[1] and c.source == cand.target),
+                None,
+            )
+            if act is not None:
+                code, target = CLAIM_RESPONSIBILITY, materialize(act.target, on, self.gazetteer)
+            else:
+                code = rule.code
         if code[:2] in CAUSE_ROOTS and _suicide_bomber(cand.source):
             # "Two suicide bombers killed 23 people": a suicide bombing, whatever its verb.
             code = SUICIDE_BOMBING

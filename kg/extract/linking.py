@@ -797,8 +797,11 @@ class ArgumentLinker:
                 # "condemned violence *by Iranian forces*".
                 things = [t for t in tokens if t.i not in ctx.refs and lemma(t) not in MEMBER_NOUNS]
                 if match.rule.code[:2] in CAUSE_ROOTS:
-                    # "shot down a German proposal" is no attack on Germany.
+                    # "shot down a German proposal" is no attack on Germany; "hung the
+                    # Ukrainian flag" kills no one (people are "hanged").
                     things = [t for t in things if lemma(t) not in PROPOSAL_NOUNS]
+                    if lemma(token) == "hang" and fold(token.text) != "hanged":
+                        things = []
                 inner = [m for t in things for m in self._name_modifiers(ctx, t, persons)]
                 # Not for meetings: "received a letter *from* the Kremlin" is no visit by it.
                 preps = ("of",) if match.rule.code[:2] == MEETING_ROOT else ("of", "from", "by")

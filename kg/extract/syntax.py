@@ -142,6 +142,10 @@ def inverted_subjects(verb: Token) -> list[Token]:
     return []
 
 
+#: Verbs of accidents: a participle clause of theirs has no doer ("crashed, killing 298").
+ACCIDENT_VERBS = frozenset({"crash", "collapse", "sink", "capsize", "derail", "erupt"})
+
+
 def subject(verb: Token) -> tuple[list[Token], str | None]:
     """The doer of ``verb``: its subject, passive agent, or controlling subject.
 
@@ -202,6 +206,9 @@ def subject(verb: Token) -> tuple[list[Token], str | None]:
             if recipients:
                 return recipients, "control"
         if current.dep_ not in CONTROL_DEPS or current.head is current:
+            return [], None
+        if current.dep_ == "advcl" and lemma(current.head) in ACCIDENT_VERBS:
+            # "The airliner crashed, killing 298 passengers": an accident, with no doer.
             return [], None
         if current.dep_ == "xcomp" and lemma(current.head) not in SUBJECT_CONTROL_VERBS:
             # Object control: in "urged Russia to withdraw", Russia withdraws;
