@@ -866,8 +866,9 @@ def test_attack_tolls(extractor: Extractor, text: str, expected: set[tuple[str, 
         # a reported predicate without a subject; not the speaker's own act
         ("Xi Jinping says willing to work with US for mutual benefit.", {("Q15031", "010", "USA")}),
         (
+            # (a person captured by the authorities is arrested, 173)
             "Iraqi authorities claimed to have captured Izzat Ibrahim al-Douri.",
-            {("IRQ-GOV", "171", "izzat-ibrahim-al-douri")},
+            {("IRQ-GOV", "173", "izzat-ibrahim-al-douri")},
         ),
     ],
 )
@@ -1407,6 +1408,28 @@ def test_attacks_on_words_are_criticism(extractor: Extractor, text: str, expecte
     ],
 )
 def test_flags_accidents_claims_and_channels(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people seized are kidnapped (by irregulars) or arrested; property is seized
+        ("Kidnappers seized two Americans from their villa.", {("x-kidnappers", "181", "USA")}),
+        ("Iran seized a British oil tanker.", {("IRN", "171", "GBR-BUS")}),
+        (
+            "Palestinian police confiscated weapons from Palestinian armed groups.",
+            {("PSE-COP", "1711", "PSE-UAF")},
+        ),
+        # the leader of an armed movement speaks for the movement, not for a government
+        ("The leader of Hezbollah rejected a UN call to disarm.", {("NSA-HEZBOLLAH", "120", "Q1065")}),
+        # Crimea and the Donbas are Ukraine's
+        ("Russian forces shelled Donetsk.", {("RUS-MIL", "194", "UKR")}),
+    ],
+)
+def test_people_seized_movement_leaders_and_contested_places(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(extractor, text) == expected

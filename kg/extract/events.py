@@ -106,6 +106,9 @@ CRITICIZE = "111"
 #: Arrests and repression (173, 175) by rebels, militants or criminals are abductions (181).
 CAPTURE_PREFIXES = ("173", "175")
 IRREGULAR_SECTORS = frozenset({"REB", "UAF", "CRM"})
+#: Seizing (171) people, not property, is an arrest (173) or, by irregulars, a kidnapping.
+SEIZURE = "171"
+ARREST = "173"
 ABDUCTION = "181"
 #: Protests (14x): a protest's purpose clause ("to protest") is the same protest.
 PROTEST_ROOT = "14"
@@ -312,6 +315,14 @@ def _own_organ(source: Actor, source_ref: ActorRef, target: Actor) -> bool:
     )
 
 
+def _people(ref: ActorRef, actor: Actor) -> bool:
+    """Whether an argument names people ("two Americans", "a woman", "sailors"), not a state."""
+    if actor.type == "person" or (ref.via == "demonym" and actor.type == "state"):
+        return True
+    # Groups of people by their sector; not companies ("a British oil tanker").
+    return actor.type == "group" and actor.sector is not None and actor.sector not in {"BUS"}
+
+
 def _own_forces(source: Actor, target: Actor) -> bool:
     """Whether ``target`` is the forces of the state a person or civil body ``source`` serves:
     "the minister plans to cut his country's forces"."""
@@ -485,6 +496,11 @@ class EventBuilder:
         if code[:2] in VIOLENT_ROOTS and self._verbal(ctx, cand):
             # "Bolsonaro attacked Brazil's voting system", "clash in a debate": words, not force.
             code = CRITICIZE
+        seized_itself = cand.target_how != "owner" and not cand.target_how.startswith("p:")
+        if code.startswith(SEIZURE) and seized_itself and _people(cand.target, target):
+            # "Kidnappers seized two Americans", "Iran seized 15 British sailors": people are
+            # taken, not property: a kidnapping or an arrest (below).
+            code = ARREST
         if code.startswith(CAPTURE_PREFIXES) and source.sector in IRREGULAR_SECTORS:
             # "A journalist was seized by militants": no arrest, a kidnapping.
             code = ABDUCTION

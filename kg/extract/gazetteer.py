@@ -429,7 +429,8 @@ class Gazetteer:
         """A role-based group actor such as the Russian military (``RUS-MIL``)."""
         entry = self._entries[owner]
         base = entry.actor
-        if not sector:
+        if not sector or (sector == "GOV" and base.type == "organization" and base.key.startswith("NSA-")):
+            # "the leader of Hezbollah", "Hamas officials": the movement itself, not a government.
             return base
         country = base.key if base.type == "state" else base.country
         label = f"{base.label} ({self.sector_label(sector)})"
