@@ -662,6 +662,8 @@ def test_a_statement_is_about_the_first_actor_of_its_clause(
             {("RUS", "020", "ARM"), ("RUS", "020", "AZE")},
         ),
         ("Armenia, Azerbaijan hold talks in Brussels.", {("ARM", "046", "AZE"), ("AZE", "046", "ARM")}),
+        # a state's leaders are listed with a state
+        ("US, Chinese leaders to meet in Bali.", {("USA", "036", "CHN-GOV"), ("CHN-GOV", "036", "USA")}),
         # not names in different phrases that happen to meet at a comma
         ("In a call with Erdogan, Putin said Ukraine must stop attacks.", {("Q7747", "1056", "UKR")}),
     ],

@@ -428,24 +428,44 @@ class ArgumentLinker:
         if kind is None:
             return []
         doc, found = token.doc, []
-        for step in (-2, 2):
-            current = token
-            while 0 <= current.i + step < len(doc) and doc[current.i + step // 2].text == ",":
-                other = doc[current.i + step]
-                linked = other.head == current or current.head == other or other.head == current.head
-                if not linked or self._entry_type(ctx, other) != kind:
-                    break
-                found.append(other)
-                current = other
+        current = token
+        # Leftwards, by word or by phrase: "Armenia, *Azerbaijan*", "US, *Chinese leaders*".
+        while True:
+            commas = [i for i in dict.fromkeys((current.i - 1, current.left_edge.i - 1)) if i >= 1]
+            others = [doc[i - 1] for i in commas if doc[i].text == ","]
+            other = next((o for o in others if self._listed_pair(ctx, current, o, kind)), None)
+            if other is None:
+                break
+            found.append(other)
+            current = other
+        current = token
+        while current.i + 2 < len(doc) and doc[current.i + 1].text == ",":
+            other = doc[current.i + 2]
+            other = other if other.i in ctx.refs else other.head if other.head.i > other.i else other
+            if not self._listed_pair(ctx, current, other, kind):
+                break
+            found.append(other)
+            current = other
         return found
 
+    def _listed_pair(self, ctx: DocContext, current: Token, other: Token, kind: str) -> bool:
+        roles = any(r.via == "role" for t in (current, other) for r in ctx.refs.get(t.i, ()))
+        if roles and "appos" in {current.dep_, other.dep_}:
+            # "The Israeli prime minister, Ariel Sharon": one person named twice.
+            return False
+        linked = other.head == current or current.head == other or other.head == current.head
+        return linked and self._entry_type(ctx, other) == kind
+
     def _entry_type(self, ctx: DocContext, token: Token) -> str | None:
-        """The gazetteer type of the one known actor ``token`` names, or None."""
+        """The gazetteer type of the one known actor ``token`` names, or None; a state's
+        leaders count as the state ("US, Chinese leaders to meet")."""
         refs = ctx.refs.get(token.i, ())
-        if len(refs) != 1 or refs[0].kind != "entry" or not refs[0].key:
+        if len(refs) != 1 or refs[0].kind not in {"entry", "group"} or not refs[0].key:
             return None
         entry = self.gazetteer.get(refs[0].key)
-        return entry.actor.type if entry is not None else None
+        if entry is None or (refs[0].kind == "group" and (entry.actor.type != "state" or refs[0].sector != "GOV")):
+            return None
+        return entry.actor.type
 
     def _refs(self, ctx: DocContext, tokens: list[Token]) -> list[ActorRef]:
         """Actors of the phrases headed by ``tokens``, of their conjuncts, and of the
