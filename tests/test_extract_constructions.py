@@ -1435,3 +1435,10 @@ def test_people_seized_movement_leaders_and_contested_places(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(extractor, text) == expected
+
+
+def test_a_lower_case_demonym_still_names_a_state(extractor: Extractor) -> None:
+    # "tunisian rioters": informal text drops the capital; the noun keeps its owner
+    assert triples(extractor, "Syrian forces attacked tunisian rioters.") == {("SYR-MIL", "190", "TUN-OPP")}
+    # a lower-case state name alone is still no state ("turkey", "chad")
+    assert triples(extractor, "Syrian forces attacked turkey farms.") == set()

@@ -308,7 +308,9 @@ class MentionResolver:
         if entry is None:
             return False
         person = entry.actor.type == "person"
-        if not self._capitalised(span, alias, person):
+        # "tunisian rioters": a demonym modifying a noun is one even in lower case.
+        modifier = kind == "demonym" and len(span) == 1 and span[0].dep_ == "amod"
+        if not modifier and not self._capitalised(span, alias, person):
             return False
         for ent in span.doc.ents:
             ent_start = ent.start + (1 if ent[0].lower_ == "the" else 0)
