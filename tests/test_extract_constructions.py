@@ -1442,3 +1442,17 @@ def test_a_lower_case_demonym_still_names_a_state(extractor: Extractor) -> None:
     assert triples(extractor, "Syrian forces attacked tunisian rioters.") == {("SYR-MIL", "190", "TUN-OPP")}
     # a lower-case state name alone is still no state ("turkey", "chad")
     assert triples(extractor, "Syrian forces attacked turkey farms.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "not ready to", "not about to": a refusal, as "refused to" is
+        ("Israel is not ready to meet Hamas.", {("ISR", "125", "NSA-HAMAS")}),
+        ("US officials said they were not about to free Iraqi prisoners.", {("USA-GOV", "1243", "IRQ-CVL")}),
+        # ready or about to, without the negation, is a plan
+        ("Putin is about to visit Turkey.", {(PUTIN, "036", "TUR")}),
+    ],
+)
+def test_negated_readiness_is_a_refusal(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected

@@ -154,7 +154,10 @@ def modality_of(token: Token, cues: Cues, triggers: frozenset[int] = frozenset()
         # purpose clause, a light verb or a cue verb: "did not hold talks",
         # "will travel to meet"; not "would not oppose talks".
         light = word in cues.light_verbs and not (how == "frame" and _acts_on_other(node, clause))
-        transparent = how in {"self", "purpose", "shared"} or light or cue is not None
+        # "is *not* ready to meet": the copula of a cue adjective carries its negation.
+        transparent = (
+            how in {"self", "purpose", "shared"} or light or cue is not None or _stance_copula(node, clause, cues)
+        )
         for child in node.children:
             child_word = lemma(child)
             if child.dep_ == "neg" or (child.dep_ == "det" and fold(child.text) in cues.negations):
@@ -174,6 +177,11 @@ def modality_of(token: Token, cues: Cues, triggers: frozenset[int] = frozenset()
     if not found:
         return ASSERTED
     return max(found, key=lambda m: _RANK.get(m, 0))
+
+
+def _stance_copula(node: Token, clause: Token, cues: Cues) -> bool:
+    """Whether ``node`` is the "be" of a governing adjective ("is *ready* to", "were *about* to")."""
+    return lemma(node) == "be" and clause.dep_ == "acomp" and cues.governors.get(lemma(clause)) == "planned"
 
 
 def _acts_on_other(verb: Token, noun: Token) -> bool:
@@ -196,14 +204,18 @@ def _headline_infinitive(root: Token) -> bool:
 def is_refusal(token: Token, cues: Cues) -> bool:
     """Whether a negated event is refused rather than merely said not to have happened.
 
-    A refusal is a governing verb of refusal ("*refused* to meet") or a negated
-    future ("*will not* provide support", "*won't* release"); "did not meet"
-    is no refusal.
+    A refusal is a governing verb of refusal ("*refused* to meet"), a negated
+    future ("*will not* provide support", "*won't* release") or a negated
+    readiness ("is *not ready* to meet"); "did not meet" is no refusal.
     """
     future = {word for word, value in cues.aux.items() if value == "planned"}
+    below = token
     for node, how in governors(token):
-        word = lemma(node)
+        word, clause, below = lemma(node), below, node
         if how != "self" and word in cues.refusal_verbs:
+            return True
+        if _stance_copula(node, clause, cues) and any(c.dep_ == "neg" for c in node.children):
+            # "is not ready to meet", "were not about to free".
             return True
         if how in {"self", "purpose", "shared"} or word in cues.light_verbs:
             negated = any(c.dep_ == "neg" for c in node.children)
