@@ -1456,3 +1456,22 @@ def test_a_lower_case_demonym_still_names_a_state(extractor: Extractor) -> None:
 )
 def test_negated_readiness_is_a_refusal(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb acts on what its object contains
+        ("Ukraine launched a wave of drones at Moscow.", {("UKR", "190", "RUS")}),
+        ("The EU adopted its 16th package of sanctions against Russia.", {(EU, "163", "RUS")}),
+        # tariffs are trade sanctions; promised ones threaten
+        ("Trump said he would impose tariffs on goods from Canada.", {("Q22686", "1312", "CAN")}),
+        ("China lifted tariffs on Australian wine.", {("CHN", "085", "AUS")}),
+        # an exchange of fire is mutual
+        ("India and Pakistan exchanged fire along the border.", {("IND", "193", "PAK"), ("PAK", "193", "IND")}),
+    ],
+)
+def test_containers_tariffs_and_exchanges_of_fire(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected

@@ -23,6 +23,7 @@ from kg.extract.syntax import (
     agent,
     children,
     conjuncts,
+    container,
     inverted_subjects,
     is_infinitival,
     is_passive,
@@ -801,7 +802,9 @@ class ArgumentLinker:
                 prep = slot[2:]
                 # Also under an event noun's own "of"/"to" object: "suspension of links *with Libya*".
                 inner = [o for p in ("of", "to") for o in prep_objects(token, p)] if match.rule.pos == "NOUN" else []
-                for host_token in (token, obj, host, *inner):
+                # "launched a wave of drones *at Moscow*": the phrase may hang on the container.
+                held = container(obj) if obj is not None else None
+                for host_token in (token, obj, held, host, *inner):
                     if host_token is not None:
                         tokens += prep_objects(host_token, prep)
             persons = match.rule.code[:2] not in CAUSE_ROOTS
@@ -826,6 +829,14 @@ class ArgumentLinker:
                 # Not for meetings: "received a letter *from* the Kremlin" is no visit by it.
                 preps = ("of",) if match.rule.code[:2] == MEETING_ROOT else ("of", "from", "by")
                 inner += [o for t in things for p in preps for o in prep_objects(t, p)]
+                # "tariffs on goods *from Canada*", parsed with the phrase on the verb.
+                inner += [
+                    o
+                    for t in things
+                    for prep in children(token, {"prep"})
+                    if fold(prep.text) == "from" and prep.i == t.right_edge.i + 1
+                    for o in prep_objects(token, "from")
+                ]
                 refs = self._slot_refs(ctx, inner, slot)
                 if refs:
                     return refs, "owner"

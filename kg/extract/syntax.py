@@ -221,10 +221,11 @@ def subject(verb: Token) -> tuple[list[Token], str | None]:
 
 
 def theme(verb: Token) -> Token | None:
-    """What ``verb`` acts on: its object, passive subject, or the noun it modifies."""
+    """What ``verb`` acts on: its object, passive subject, or the noun it modifies; through a
+    container ("launched a *wave* of drones", "adopted a *package* of sanctions")."""
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS:
-            return child
+            return _contents(child)
     for child in verb.children:
         if child.dep_ in PASSIVE_SUBJECT_DEPS or (child.dep_ == "nsubj" and bare_passive(verb)):
             return child
@@ -243,6 +244,28 @@ def theme(verb: Token) -> Token | None:
         # "X were arrested and released": the coordinated passive shares X.
         shared = children(verb.head, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
         return shared[0] if shared else None
+    return None
+
+
+#: Nouns that hold what a verb really acts on in their "of" phrase.
+CONTAINER_NOUNS = frozenset(
+    {"wave", "barrage", "salvo", "volley", "swarm", "package", "round", "batch", "raft", "flurry", "spate", "hail"}
+)
+
+
+def _contents(noun: Token) -> Token:
+    """``noun``, or what it contains: "a wave *of drones*", "its 16th package *of sanctions*"."""
+    if lemma(noun) in CONTAINER_NOUNS:
+        contents = prep_objects(noun, "of")
+        if contents:
+            return contents[0]
+    return noun
+
+
+def container(noun: Token) -> Token | None:
+    """The container noun whose contents ``noun`` is ("a *wave* of drones"), or None."""
+    if noun.dep_ == "pobj" and fold(noun.head.text) == "of" and lemma(noun.head.head) in CONTAINER_NOUNS:
+        return noun.head.head
     return None
 
 
