@@ -1475,3 +1475,20 @@ def test_containers_tariffs_and_exchanges_of_fire(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # coordinated parties that swap something give it to each other
+        ("Russia and Ukraine swapped 390 prisoners of war.", {("RUS", "0841", "UKR"), ("UKR", "0841", "RUS")}),
+        # a protest lodged "to" a state is an official protest
+        ("Japan protested to China over the detention of a businessman.", {("JPN", "114", "CHN")}),
+        # calling someone a name denounces them
+        ("Erdogan called Netanyahu a terrorist.", {(ERDOGAN, "111", "Q43723")}),
+    ],
+)
+def test_swaps_official_protests_and_names(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected

@@ -49,7 +49,7 @@ __all__ = ["Cues", "Discard", "Lexicon", "Requirement", "TriggerRule", "load_lex
 
 SOURCE_SLOTS = frozenset({"subj", "subj.mod", "poss", "by", "of", "host", "mod", "cause"})
 TARGET_SLOTS = frozenset({"dobj", "iobj", "dobj.poss", "subj", "comp", "xobj", "purpose"})
-REQUIREMENT_KINDS = frozenset({"obj", "omod", "mod", "prt", "xcomp", "noobj", "on"})
+REQUIREMENT_KINDS = frozenset({"obj", "omod", "mod", "prt", "xcomp", "oprd", "noobj", "on"})
 #: A requirement's lemma that any word satisfies ("p:from=*").
 ANY = "*"
 MODALITIES = frozenset({"planned", "hypothetical", "negated"})

@@ -91,6 +91,8 @@ PROPOSAL_NOUNS = frozenset(
 )
 #: Prepositions naming what an "in protest" phrase is aimed at.
 AIM_PREPS = ("of", "at", "against", "over")
+#: Verbs by which coordinated parties give to each other ("swapped prisoners", "exchanged fire").
+EXCHANGE_VERBS = frozenset({"swap", "exchange", "trade"})
 #: Roots whose events, with no one named on the receiving end, are aimed at the place they
 #: happen in, or else at the source's own state: "Kurds demonstrated in the city of Kirkuk".
 AT_HOME_ROOTS = frozenset({"14"})
@@ -276,7 +278,10 @@ class ArgumentLinker:
                 # located in one state, with no party named, is an act on that state.
                 targets, target_how = [place], "place"
             pairs: list[tuple[ActorRef, ActorRef, str, str]] = []
-            if sources and targets:
+            if len(sources) > 1 and lemma(token) in EXCHANGE_VERBS and not any(t.kind == "entry" for t in targets):
+                # "Russia and Ukraine swapped 390 prisoners": each gave to the other.
+                pairs = [(s, t, source_how, "reciprocal") for s, t in _sides(sources)]
+            elif sources and targets:
                 pairs = [(s, t, source_how, target_how) for s in sources for t in targets]
                 if match.rule.pos == "NOUN" and target_how == "p:with" and match.rule.code in self.cues.symmetric_codes:
                     # "a phone call with Zelensky", "talks with Iran": both sides take part.

@@ -56,6 +56,9 @@ def _holds(req: Requirement, token: Token, obj: Token | None) -> bool:
         return token.dep_ == "pobj" and fold(prep.text) == "on" and lemma(prep.head) in req.lemmas
     if req.kind == "xcomp":
         return any(lemma(c) in req.lemmas for c in children(token, {"xcomp"}))
+    if req.kind == "oprd":
+        # "called Netanyahu *a terrorist*": what the object is called.
+        return any(lemma(c) in req.lemmas for c in children(token, {"oprd"}))
     if req.kind == "p" and req.prep:
         # "p:from=*": the phrase is there, whatever it names ("withdrew from ...").
         hosts = [token] + ([obj] if obj is not None else [])
