@@ -316,11 +316,11 @@ def _own_organ(source: Actor, source_ref: ActorRef, target: Actor) -> bool:
 
 
 def _people(ref: ActorRef, actor: Actor) -> bool:
-    """Whether an argument names people ("two Americans", "a woman", "sailors"), not a state."""
+    """Whether an argument names people ("two Americans", "a woman"), not a state or a thing."""
     if actor.type == "person" or (ref.via == "demonym" and actor.type == "state"):
         return True
     # Groups of people by their sector; not companies ("a British oil tanker").
-    return actor.type == "group" and actor.sector is not None and actor.sector not in {"BUS"}
+    return actor.type == "group" and actor.sector is not None and actor.sector != "BUS"
 
 
 def _own_forces(source: Actor, target: Actor) -> bool:
@@ -328,7 +328,7 @@ def _own_forces(source: Actor, target: Actor) -> bool:
     "the minister plans to cut his country's forces"."""
     return (
         source.type != "state"
-        and source.sector not in {"MIL"}
+        and source.sector != "MIL"
         and source.country is not None
         and target.country == source.country
         and target.sector == "MIL"
@@ -498,8 +498,8 @@ class EventBuilder:
             code = CRITICIZE
         seized_itself = cand.target_how != "owner" and not cand.target_how.startswith("p:")
         if code.startswith(SEIZURE) and seized_itself and _people(cand.target, target):
-            # "Kidnappers seized two Americans", "Iran seized 15 British sailors": people are
-            # taken, not property: a kidnapping or an arrest (below).
+            # "Kidnappers seized two Americans", "police seized a journalist": people are
+            # taken, not property: an arrest, or a kidnapping (below).
             code = ARREST
         if code.startswith(CAPTURE_PREFIXES) and source.sector in IRREGULAR_SECTORS:
             # "A journalist was seized by militants": no arrest, a kidnapping.
