@@ -470,26 +470,20 @@ class EventBuilder:
         on = value_to_date(date) if date else (ctx.article.published or dt.date.today())
         source = materialize(cand.source, on, self.gazetteer)
         target = materialize(cand.target, on, self.gazetteer)
-        if code == ACCUSE and source.key == target.key and said:
-            # "The US claimed that they had attacked Iraq": claiming one's own act is
-            # claiming responsibility (015), towards the act's target.
-            act = next(
-                (c for c in ctx.candidates if c.trigger.token == said[1] and c.source.key == cand.target.key), None
-            )
-            if act is not None:
-                code, target = CLAIM_RESPONSIBILITY, materialize(act.target, on, self.gazetteer)
-        elif code == ACCUSE and said and source.country is not None and source.country in {target.key, target.country}:
-            # "Zelensky said Ukrainian forces shelled Belgorod": one's own state's act is
-            # claimed (015) towards its target; "Putin says 318,000 Russians mobilized"
-            # accuses no one.
-            act = next(
-                (c for c in ctx.candidates if c.trigger.token == said[1] and c.source == cand.target),
-                None,
-            )
-            if act is not None:
-                code, target = CLAIM_RESPONSIBILITY, materialize(act.target, on, self.gazetteer)
-            else:
-                code = rule.code
+        if code == ACCUSE and said:
+            # Saying one's own act happened claims responsibility (015) towards its target:
+            # "The US claimed that they had attacked Iraq", "Zelensky said Ukrainian forces
+            # shelled Belgorod"; "Putin says 318,000 Russians mobilized" accuses no one.
+            own = source.key == target.key
+            ours = not own and source.country is not None and source.country in {target.key, target.country}
+            if own or ours:
+                # One's own act by its doer's key; one's state's act by the very phrase said to act.
+                acts = [c for c in ctx.candidates if c.trigger.token == said[1] and c.source.key == cand.target.key]
+                act = next((c for c in acts if own or c.source == cand.target), None)
+                if act is not None:
+                    code, target = CLAIM_RESPONSIBILITY, materialize(act.target, on, self.gazetteer)
+                elif ours:
+                    code = rule.code
         if code[:2] in CAUSE_ROOTS and _suicide_bomber(cand.source):
             # "Two suicide bombers killed 23 people": a suicide bombing, whatever its verb.
             code = SUICIDE_BOMBING

@@ -835,13 +835,9 @@ class ArgumentLinker:
                 preps = ("of",) if match.rule.code[:2] == MEETING_ROOT else ("of", "from", "by")
                 inner += [o for t in things for p in preps for o in prep_objects(t, p)]
                 # "tariffs on goods *from Canada*", parsed with the phrase on the verb.
-                inner += [
-                    o
-                    for t in things
-                    for prep in children(token, {"prep"})
-                    if fold(prep.text) == "from" and prep.i == t.right_edge.i + 1
-                    for o in prep_objects(token, "from")
-                ]
+                after = {t.right_edge.i + 1 for t in things}
+                if any(fold(p.text) == "from" and p.i in after for p in children(token, {"prep"})):
+                    inner += prep_objects(token, "from")
                 refs = self._slot_refs(ctx, inner, slot)
                 if refs:
                     return refs, "owner"

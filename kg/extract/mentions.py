@@ -501,11 +501,7 @@ class _DocMentions:
                 key = self.gazetteer.pick(match.keys, on)
                 if key is None:
                     continue
-                entry = self.gazetteer.get(key)
-                if entry is not None and entry.actor.type == "person":
-                    tenure = self.gazetteer.tenure(key, on)
-                    return tenure.of if tenure else entry.actor.country
-                return self.gazetteer.owner_key(key)
+                return self._owner_of_key(key, on)
             if fold(cand.text).endswith("-led") and (leader := self.gazetteer.lookup(cand.text[:-4], on)) is not None:
                 # "U.S.-led forces", one token: the leader owns them.
                 return self.gazetteer.owner_key(leader.key)
@@ -530,14 +526,18 @@ class _DocMentions:
             if child.dep_ != "poss" or child.pos_ != "PRON":
                 continue
             for ref in self._ctx.refs.get(child.i, ()):
-                entry = self.gazetteer.get(ref.key) if ref.key else None
-                if entry is None:
-                    continue
-                if entry.actor.type == "person":
-                    tenure = self.gazetteer.tenure(ref.key, on)
-                    return tenure.of if tenure else entry.actor.country
-                return self.gazetteer.owner_key(ref.key)
+                if ref.key and self.gazetteer.get(ref.key) is not None:
+                    return self._owner_of_key(ref.key, on)
         return None
+
+    def _owner_of_key(self, key: str, on: dt.date) -> str | None:
+        """Whose a name makes a role noun: a person's office's state or organisation on ``on``
+        (else their country), or the state or organisation itself."""
+        entry = self.gazetteer.get(key)
+        if entry is not None and entry.actor.type == "person":
+            tenure = self.gazetteer.tenure(key, on)
+            return tenure.of if tenure else entry.actor.country
+        return self.gazetteer.owner_key(key)
 
     def _coordinated_owners(self, token: Token, span: Span) -> list[str]:
         """States or organisations named by coordinated modifiers of a group noun."""
