@@ -73,7 +73,9 @@ def test_seed_ankara_aids_ukraine_but_will_not_sanction_moscow(seed_events: list
 
 
 def test_seed_turkey_mediates_between_russia_and_ukraine(seed_events: list[Event]) -> None:
-    assert {e.target.key for e in seed_events if e.source.key == "TUR" and e.cameo == "045"} == {"RUS", "UKR"}
+    # "... as a mediator between the two nations, hosting two rounds of peace talks ... in 2022."
+    mediation = [e for e in seed_events if e.source.key == "TUR" and e.cameo == "045" and "mediator" in e.sentence]
+    assert {(e.target.key, e.date) for e in mediation} == {("RUS", "2022"), ("UKR", "2022")}
 
 
 def test_seed_phone_call_between_erdogan_and_zelensky(seed_events: list[Event]) -> None:
@@ -252,6 +254,9 @@ def test_passive_voice_and_military_groups(extractor: Extractor) -> None:
         ("Macron plans to visit China in December.", "2024-12", "planned"),
         ("Macron visited China on Monday.", "2024-01-29", "asserted"),
         ("Macron visited China at the beginning of this month.", "2024-01", "asserted"),
+        ("Macron visited China last March.", "2023-03", "asserted"),
+        ("Macron visited China last January.", "2023-01", "asserted"),
+        ("Macron will visit China next January.", "2025-01", "planned"),
         ("Macron may visit China in 2025.", "2025", "hypothetical"),
         ("Macron did not visit China.", None, "negated"),
         ("Macron visited China on Monday, his office said.", "2024-01-29", "reported"),
@@ -264,6 +269,21 @@ def test_dates_and_modality(extractor: Extractor, text: str, date: str | None, m
     (event,) = extract(extractor, text)
     assert (event.source.key, event.target.key) == ("Q3052772", "CHN")
     assert (event.date, event.modality) == (date, modality)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # the participle tells how, and so when, the mediation was done
+        ("Qatar acted as a mediator between Israel and Egypt, hosting talks in Doha in 2023.", "2023"),
+        ("Qatar acted as a mediator between Israel and Egypt, hosting talks in Doha last May.", "2023-05"),
+        # a perfect participle tells of an earlier time
+        ("Qatar acted as a mediator between Israel and Egypt, having hosted talks in Doha in 2023.", None),
+    ],
+)
+def test_a_participle_clause_dates_the_act_it_describes(extractor: Extractor, text: str, date: str | None) -> None:
+    mediation = [e for e in extract(extractor, text) if e.cameo == "045" and e.source.key == "QAT"]
+    assert {(e.target.key, e.date) for e in mediation} == {("ISR", date), ("EGY", date)}
 
 
 def test_relative_dates_need_a_publication_date(extractor: Extractor) -> None:

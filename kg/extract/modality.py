@@ -85,7 +85,7 @@ def governors(token: Token) -> Iterator[tuple[Token, str]]:
         yield verb, "frame"
         current = verb
     for _ in range(4):
-        if current.head is current:
+        if current.head.i == current.i:
             return
         if current.dep_ in _CONTROLLED_DEPS or (current.dep_ == "acl" and is_infinitival(current)):
             current = current.head

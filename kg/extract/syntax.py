@@ -205,7 +205,7 @@ def subject(verb: Token) -> tuple[list[Token], str | None]:
             recipients = [o for r in recipients for o in ([r] if r.dep_ == "iobj" else children(r, {"pobj"}))]
             if recipients:
                 return recipients, "control"
-        if current.dep_ not in CONTROL_DEPS or current.head is current:
+        if current.dep_ not in CONTROL_DEPS or current.head.i == current.i:
             return [], None
         if current.dep_ == "advcl" and lemma(current.head) in ACCIDENT_VERBS:
             # "The airliner crashed, killing 298 passengers": an accident, with no doer.
@@ -314,7 +314,7 @@ def clause_path(token: Token) -> Iterator[Token]:
     current = token
     for _ in range(40):
         yield current
-        if current.head is current or current.dep_ in CLAUSE_BOUNDARY_DEPS:
+        if current.head.i == current.i or current.dep_ in CLAUSE_BOUNDARY_DEPS:
             return
         if current.pos_ in {"VERB", "AUX"} and is_pluperfect(current):
             return

@@ -50,7 +50,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "m",
         re.compile(
-            rf"\b(?P<pre>[Ii]n|[Ee]arly|[Ll]ate|[Mm]id|[Ss]ince|[Bb]y|[Dd]uring|[Uu]ntil)[\s-]+{_MONTH}\b(?!\s+\d)"
+            rf"\b(?P<pre>[Ii]n|[Ee]arly|[Ll]ate|[Mm]id|[Ss]ince|[Bb]y|[Dd]uring|[Uu]ntil|[Ll]ast|[Nn]ext|[Tt]his)"
+            rf"[\s-]+{_MONTH}\b(?!\.?\s+\d)"
         ),
     ),
     (
@@ -216,11 +217,11 @@ class TimeTagger:
     @staticmethod
     def _anchor(span: Span) -> int:
         token = span.root
-        if token.head is token:
+        if token.head.i == token.i:
             return token.i
         current = token.head
         for _ in range(10):
-            if (span.start <= current.i < span.end or current.pos_ == "ADP") and current.head is not current:
+            if (span.start <= current.i < span.end or current.pos_ == "ADP") and current.head.i != current.i:
                 current = current.head
                 continue
             break
@@ -241,7 +242,7 @@ class TimeTagger:
         if kind == "y":
             return f"{int(groups['year']):04d}", "absolute"
         if kind in {"md", "dm", "m"} and month:
-            year = self._year_for_month(month, published, context, future)
+            year = self._year_for_month(month, published, context, future, (groups.get("pre") or "").lower())
             if year is None:
                 return None, "relative"
             if kind == "m":
@@ -270,9 +271,18 @@ class TimeTagger:
         return None, "relative"
 
     @staticmethod
-    def _year_for_month(month: int, published: dt.date | None, context: _Context, future: bool) -> int | None:
+    def _year_for_month(
+        month: int, published: dt.date | None, context: _Context, future: bool, rel: str = ""
+    ) -> int | None:
         if published is None:
             return context.year
+        # "last May" is the latest May before this month, "next June" the first after it.
+        if rel == "last":
+            return published.year if month < published.month else published.year - 1
+        if rel == "next":
+            return published.year if month > published.month else published.year + 1
+        if rel == "this":
+            return published.year
         if future:
             return published.year if month >= published.month else published.year + 1
         return published.year if month <= published.month else published.year - 1
@@ -315,16 +325,48 @@ def date_of(ctx: DocContext, token: Token) -> str | None:
     cache = ctx.clause_dates
     visited = []
     value = None
+    top = token
     for node in clause_path(token):
         if node.i in cache:
             value = cache[node.i]
             break
         visited.append(node.i)
+        top = node
         expr = ctx.times.get(node.i)
         if expr is not None and expr.value:
             value = expr.value
             break
+    else:
+        value = _participle_date(ctx, top)
     # Every token passed on the way shares the answer: mentions of one clause walk it once.
     for i in visited:
         cache[i] = value
     return value
+
+
+def _participle_date(ctx: DocContext, head: Token) -> str | None:
+    """The time of a participle clause that tells how ``head``'s clause was done.
+
+    "Turkey positioned itself as a mediator, hosting two rounds of talks in 2022": the
+    mediation is dated by its hosting. A participle with a subject of its own or a perfect
+    one ("having met Macron in 2020") tells of another time.
+    """
+    for child in head.children:
+        if child.dep_ != "advcl" or child.tag_ != "VBG" or child.i < head.i or child.lower_ == "having":
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "mark"} for c in child.children):
+            continue
+        for index, expr in ctx.times.items():
+            if expr.value and _in_own_clause(head.doc[index], child):
+                return expr.value
+    return None
+
+
+def _in_own_clause(token: Token, verb: Token) -> bool:
+    """Whether ``token`` belongs to ``verb``'s own clause, not to a clause below it."""
+    for node in clause_path(token):
+        if node.i == verb.i:
+            return True
+        if node.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
