@@ -1492,3 +1492,30 @@ def test_swaps_official_protests_and_names(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle after a noun is done by that noun
+        (
+            "Russian troops fighting Ukrainian forces near Bakhmut suffered heavy losses.",
+            {("RUS-MIL", "190", "UKR-MIL")},
+        ),
+        # an "X-led" coalition stands for its leader
+        (
+            "The Saudi-led coalition attacking Houthi rebels in Yemen declared a ceasefire.",
+            {("SAU", "190", "NSA-HOUTHIS")},
+        ),
+        ("The US-led coalition bombed Iraqi rebels.", {("USA", "195", "IRQ-REB")}),
+        # a coalition without a leader is nobody in particular
+        ("The ruling coalition criticised Germany.", set()),
+        # aides serve a government; advisers stand for whoever they advise
+        ("Putin's aides met Chinese officials.", {("RUS-GOV", "040", "CHN-GOV")}),
+        ("Afghan rebels kidnapped up to 16 Russian civilian advisers from a bazaar.", {("AFG-REB", "181", "RUS")}),
+    ],
+)
+def test_noun_participles_led_coalitions_and_advisers(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected

@@ -187,6 +187,9 @@ def subject(verb: Token) -> tuple[list[Token], str | None]:
             # "Qatar is mediating ..." parsed as "is" with the participle as its attribute.
             current = current.head
             continue
+        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in {"NOUN", "PROPN"}:
+            # "the Saudi-led coalition *fighting* Houthi rebels": the noun does it.
+            return [current.head], "relcl"
         if current.dep_ == "acl" and is_infinitival(current) and current.head.pos_ == "NOUN":
             # "unveiled *plans* to meet", "Russia's *decision* to withdraw": the plan's owner,
             # else the subject of the verb the plan is the object of.
@@ -233,7 +236,7 @@ def theme(verb: Token) -> Token | None:
         # "kidnapped up to 16 advisers" parses "up" as a particle and the object as "to"'s.
         if child.dep_ == "prt" and child.lower_ == "up" and child.i + 1 < len(verb.doc):
             after = verb.doc[child.i + 1]
-            if after.lower_ == "to" and after.head == verb:
+            if after.lower_ == "to" and after.head.i in {verb.i, child.i}:
                 counted = [o for o in after.children if o.dep_ == "pobj" and children(o, {"nummod"})]
                 if counted:
                     return counted[0]
