@@ -1519,3 +1519,22 @@ def test_noun_participles_led_coalitions_and_advisers(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a package named by its contents acts like them
+        (
+            "The United States approved a $95 billion aid package for Ukraine, Israel and Taiwan.",
+            {("USA", "070", "UKR"), ("USA", "070", "ISR"), ("USA", "070", "TWN")},
+        ),
+        ("The EU adopted a new sanctions package against Russia.", {(EU, "163", "RUS")}),
+        # announcing or pledging military or humanitarian aid states the intent to give it
+        ("Washington announced a new military aid package for Kyiv.", {("USA", "0332", "UKR")}),
+        ("Germany pledged military aid to Ukraine.", {("DEU", "0332", "UKR")}),
+        ("Japan pledged humanitarian aid to Gaza.", {("JPN", "0333", "PSE")}),
+    ],
+)
+def test_aid_and_sanctions_packages(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected

@@ -257,18 +257,24 @@ CONTAINER_NOUNS = frozenset(
 
 
 def _contents(noun: Token) -> Token:
-    """``noun``, or what it contains: "a wave *of drones*", "its 16th package *of sanctions*"."""
+    """``noun``, or what it contains: "a wave *of drones*", "its 16th package *of sanctions*",
+    "an *aid* package"."""
     if lemma(noun) in CONTAINER_NOUNS:
         contents = prep_objects(noun, "of")
         if contents:
             return contents[0]
+        kinds = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        if kinds:
+            return kinds[-1]
     return noun
 
 
 def container(noun: Token) -> Token | None:
-    """The container noun whose contents ``noun`` is ("a *wave* of drones"), or None."""
+    """The container noun whose contents ``noun`` is ("a *wave* of drones", "an aid *package*"), or None."""
     if noun.dep_ == "pobj" and fold(noun.head.text) == "of" and lemma(noun.head.head) in CONTAINER_NOUNS:
         return noun.head.head
+    if noun.dep_ == "compound" and lemma(noun.head) in CONTAINER_NOUNS:
+        return noun.head
     return None
 
 
