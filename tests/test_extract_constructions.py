@@ -1508,6 +1508,11 @@ def test_swaps_official_protests_and_names(
             {("SAU", "190", "NSA-HOUTHIS")},
         ),
         ("The US-led coalition bombed Iraqi rebels.", {("USA", "195", "IRQ-REB")}),
+        # a past tense misread as a participle on its subject still acts
+        (
+            "Israeli airstrikes killed at least 20 Palestinians in Gaza on Tuesday, health officials said.",
+            {("ISR", "190", "PSE")},
+        ),
         # a coalition without a leader is nobody in particular
         ("The ruling coalition criticised Germany.", set()),
         # aides serve a government; advisers stand for whoever they advise

@@ -51,7 +51,22 @@ def is_passive(verb: Token) -> bool:
     """Whether ``verb`` heads a passive clause (or is a passive participle modifier)."""
     if any(child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ == "auxpass" for child in verb.children):
         return True
-    return (verb.tag_ == "VBN" and verb.dep_ == "acl") or bare_passive(verb)
+    return (verb.tag_ == "VBN" and verb.dep_ == "acl" and not misread_participle(verb)) or bare_passive(verb)
+
+
+def misread_participle(verb: Token) -> bool:
+    """A past tense the parser hung on its subject as a participle modifier.
+
+    "Israeli airstrikes *killed* at least 20 Palestinians, officials said": a participle
+    with a direct object is active, and the noun it hangs on (the root, or the subject of
+    a trailing "said") is its doer.
+    """
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.dep_ in {"ROOT", "nsubj"}
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )
 
 
 def bare_passive(verb: Token) -> bool:
@@ -187,7 +202,11 @@ def subject(verb: Token) -> tuple[list[Token], str | None]:
             # "Qatar is mediating ..." parsed as "is" with the participle as its attribute.
             current = current.head
             continue
-        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in {"NOUN", "PROPN"}:
+        if (
+            current.dep_ == "acl"
+            and (current.tag_ == "VBG" or misread_participle(current))
+            and current.head.pos_ in {"NOUN", "PROPN"}
+        ):
             # "the Saudi-led coalition *fighting* Houthi rebels": the noun does it.
             return [current.head], "relcl"
         if current.dep_ == "acl" and is_infinitival(current) and current.head.pos_ == "NOUN":
