@@ -1543,3 +1543,23 @@ def test_noun_participles_led_coalitions_and_advisers(
 )
 def test_aid_and_sanctions_packages(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what is traded says what the exchange is, and each side does it to the other
+        (
+            "Pakistan and Afghanistan traded accusations over cross-border attacks.",
+            {("PAK", "112", "AFG"), ("AFG", "112", "PAK")},
+        ),
+        ("Russia exchanged barbs with the US at the UN.", {("RUS", "111", "USA"), ("USA", "111", "RUS")}),
+        ("India and Pakistan exchanged threats.", {("IND", "130", "PAK"), ("PAK", "130", "IND")}),
+        ("Russia swapped prisoners with Ukraine.", {("RUS", "0841", "UKR"), ("UKR", "0841", "RUS")}),
+        ("Japan and China traded goods worth billions.", {("JPN", "061", "CHN"), ("CHN", "061", "JPN")}),
+        # ships and boats are the arms of their state
+        ("Chinese coast guard vessels fired water cannon at a Philippine supply boat.", {("CHN", "190", "PHL")}),
+    ],
+)
+def test_exchanges_and_vessels(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected

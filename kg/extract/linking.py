@@ -283,8 +283,12 @@ class ArgumentLinker:
                 pairs = [(s, t, source_how, "reciprocal") for s, t in _sides(sources)]
             elif sources and targets:
                 pairs = [(s, t, source_how, target_how) for s in sources for t in targets]
-                if match.rule.pos == "NOUN" and target_how == "p:with" and match.rule.code in self.cues.symmetric_codes:
-                    # "a phone call with Zelensky", "talks with Iran": both sides take part.
+                if target_how == "p:with" and (
+                    (match.rule.pos == "NOUN" and match.rule.code in self.cues.symmetric_codes)
+                    or lemma(token) in EXCHANGE_VERBS
+                ):
+                    # "a phone call with Zelensky", "talks with Iran", "exchanged barbs with the
+                    # US": both sides take part.
                     pairs += [(t, s, "counterpart", "reciprocal") for s in sources for t in targets]
             elif (
                 (
