@@ -1563,3 +1563,20 @@ def test_aid_and_sanctions_packages(extractor: Extractor, text: str, expected: s
 )
 def test_exchanges_and_vessels(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whoever orders an act does it, through the event noun it orders
+        ("Chavez ordered the expulsion of the US ambassador.", {("hugo-chavez", "161", "USA")}),
+        ("Putin ordered an invasion of Ukraine.", {(PUTIN, "190", "UKR")}),
+        ("The court ordered the deportation of the Afghan refugees.", {("x-court", "174", "AFG-REF")}),
+        # an order whose object names no parties of its own stays an order
+        ("Obama ordered an investigation against Iran", {("Q76", "100", "IRN")}),
+    ],
+)
+def test_ordered_acts_are_done_by_whoever_orders_them(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected

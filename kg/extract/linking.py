@@ -309,6 +309,19 @@ class ArgumentLinker:
                 # rockets"): the event stage decides, and drops it otherwise.
                 if not _same(source, target) or match.rule.code in CLAIM_CODES:
                     ctx.candidates.append(Candidate(match, source, target, s_how, t_how))
+        # "Chavez ordered the expulsion of the US ambassador": the light verb's plain row gives
+        # way to the act it hosts, when that act has parties of its own.
+        hosted = {c.trigger.token for c in ctx.candidates if c.trigger.rule.pos == "NOUN" and c.source_how == "host"}
+        ctx.candidates[:] = [
+            c
+            for c in ctx.candidates
+            if not (
+                c.trigger.rule.pos == "VERB"
+                and not c.trigger.rule.requires
+                and c.trigger.theme in hosted
+                and self._light(ctx.doc[c.trigger.token])
+            )
+        ]
 
     @staticmethod
     def _no_other_foe(ctx: DocContext, match: TriggerMatch) -> bool:
