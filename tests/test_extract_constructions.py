@@ -1580,3 +1580,17 @@ def test_ordered_acts_are_done_by_whoever_orders_them(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name before a visit or a trip is where it goes
+        ("Modi's US visit was a success.", {("Q1058", "042", "USA")}),
+        ("Sri Lankan troops captured a key Tamil Tiger stronghold.", {("LKA-MIL", "192", "NSA-LTTE")}),
+    ],
+)
+def test_places_named_before_a_visit_and_group_names_as_modifiers(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected

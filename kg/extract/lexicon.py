@@ -48,7 +48,7 @@ from kg.resources import data_path
 __all__ = ["Cues", "Discard", "Lexicon", "Requirement", "TriggerRule", "load_lexicon"]
 
 SOURCE_SLOTS = frozenset({"subj", "subj.mod", "poss", "by", "of", "host", "mod", "cause"})
-TARGET_SLOTS = frozenset({"dobj", "iobj", "dobj.poss", "subj", "comp", "xobj", "purpose"})
+TARGET_SLOTS = frozenset({"dobj", "iobj", "dobj.poss", "subj", "comp", "xobj", "purpose", "compound"})
 REQUIREMENT_KINDS = frozenset({"obj", "omod", "mod", "prt", "xcomp", "oprd", "noobj", "on"})
 #: A requirement's lemma that any word satisfies ("p:from=*").
 ANY = "*"

@@ -814,6 +814,9 @@ class ArgumentLinker:
                 tokens = self._reported(ctx, token, owned=match.rule.code[:2] not in APPEAL_ROOTS)
             elif slot == "purpose":
                 tokens = self._aims(token, host)
+            elif slot == "compound":
+                # "Blair's *Israel* visit", "Modi's *US* trip": the place named before the noun.
+                tokens = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
             elif slot == "xobj":
                 # "threatened to invade *Iraq*", "threatened to cut off gas to *Moldova*",
                 # "threatened to resume attacks in *Israel*".
