@@ -1594,3 +1594,17 @@ def test_places_named_before_a_visit_and_group_names_as_modifiers(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a program named by its contents acts like them
+        ("The United States suspended its military aid program for Bosnia.", {("USA", "162", "BIH")}),
+        # paying compensation yields to the claims of those paid; asking for it appeals for that
+        ("Uganda paid compensation to 67 British nationals.", {("UGA", "080", "GBR-CVL")}),
+        ("Israel wants Germany to pay more compensation to the families.", {("ISR", "025", "DEU")}),
+    ],
+)
+def test_programs_and_compensation(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected

@@ -272,19 +272,22 @@ def theme(verb: Token) -> Token | None:
 #: Nouns that hold what a verb really acts on in their "of" phrase.
 CONTAINER_NOUNS = frozenset(
     {"wave", "barrage", "salvo", "volley", "swarm", "package", "round", "batch", "raft", "flurry", "spate", "hail"}
+    | {"program", "programme"}
 )
 
 
 def _contents(noun: Token) -> Token:
     """``noun``, or what it contains: "a wave *of drones*", "its 16th package *of sanctions*",
     "an *aid* package"."""
-    if lemma(noun) in CONTAINER_NOUNS:
-        contents = prep_objects(noun, "of")
-        if contents:
-            return contents[0]
-        kinds = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
-        if kinds:
-            return kinds[-1]
+    for _ in range(3):  # "a round of a sanctions program": containers nest
+        if lemma(noun) not in CONTAINER_NOUNS:
+            break
+        kinds = prep_objects(noun, "of") or [
+            c for c in reversed(list(noun.children)) if c.dep_ == "compound" and c.pos_ == "NOUN"
+        ]
+        if not kinds:
+            break
+        noun = kinds[0]
     return noun
 
 
