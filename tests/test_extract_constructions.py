@@ -1608,3 +1608,23 @@ def test_places_named_before_a_visit_and_group_names_as_modifiers(
 )
 def test_programs_and_compensation(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # victims are placed by a "when" clause that tells how they were killed
+        (
+            "Two Palestinian suicide bombers killed 23 people late Sunday when they blew themselves up in Tel Aviv.",
+            {("PSE-REB", "1831", "ISR-CVL")},
+        ),
+        (
+            "Swiss doctors handed over 700 kg of medicine to the Red Crescent in Bam, Iran.",
+            {("CHE-HLH", "073", "NGO-RED-CRESCENT")},
+        ),
+    ],
+)
+def test_victims_placed_by_a_when_clause_and_the_red_crescent(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected

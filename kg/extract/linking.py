@@ -256,7 +256,13 @@ class ArgumentLinker:
                 # The place of the act: the trigger's or its object's "in"/"near"/"at" phrase.
                 obj = ctx.doc[match.theme] if match.theme is not None else None
                 # Also of the act's participle clause: "were killed in tank *shelling in Gaza*".
-                acts = [c for c in children(token, {"advcl"}) if c.tag_ == "VBG"]
+                # And of a "when" clause telling how it was done: "killed 23 people when they
+                # blew themselves up *in Tel Aviv*".
+                acts = [
+                    c
+                    for c in children(token, {"advcl"})
+                    if c.tag_ == "VBG" or any(fold(m.text) == "when" for m in children(c, {"advmod", "mark"}))
+                ]
                 place = self._one_state(ctx, (token, obj, *acts), LOCATION_PREPS)
                 if place is not None:
                     if not targets and code.startswith(PLACE_TARGET_CODES):
