@@ -608,7 +608,7 @@ def test_a_member_of_an_organisation_is_not_the_organisation(extractor: Extracto
     ("text", "expected"),
     [
         # "out" parsed as a preposition still counts as the particle of "forced out"
-        ("Indonesia forced the UN refugee agency out of the country.", {("IDN", "174", "IGO-UNHCR")}),
+        ("Indonesia forced the UN refugee agency out of the country.", {("IDN", "1663", "IGO-UNHCR")}),
         # an event noun's complement may hang under its "of" object
         ("Egypt's suspension of diplomatic relations with Qatar surprised many.", {("EGY", "161", "QAT")}),
     ],
@@ -1620,3 +1620,23 @@ def test_victims_placed_by_a_when_clause(extractor: Extractor) -> None:
 def test_the_red_crescent_receives_aid(extractor: Extractor) -> None:
     text = "Swiss doctors handed over 700 kg of medicine to the Red Crescent in Bam, Iran."
     assert triples(extractor, text) == {("CHE-HLH", "073", "NGO-RED-CRESCENT")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bombing named by the compound of its noun
+        (
+            "Irish nationalist guerrillas wounded two British soldiers in a bomb attack.",
+            {("IRL-REB", "183", "GBR-MIL")},
+        ),
+        # aid agencies expelled
+        ("Jakarta forced the UN refugee agency, UNHCR, out of the country.", {("IDN", "1663", "IGO-UNHCR")}),
+        # a planned shelling threatens force
+        ("The Macedonian army prepared to resume shelling Albanian positions.", {("MKD-MIL", "138", "ALB")}),
+    ],
+)
+def test_bomb_attacks_expelled_agencies_and_planned_shelling(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected

@@ -63,7 +63,12 @@ def _holds(req: Requirement, token: Token, obj: Token | None) -> bool:
         # "p:from=*": the phrase is there, whatever it names ("withdrew from ...").
         hosts = [token] + ([obj] if obj is not None else [])
         anything = ANY in req.lemmas
-        return any(anything or lemma(o) in req.lemmas for host in hosts for o in prep_objects(host, req.prep))
+        # The noun or its compound: "wounded two soldiers in a *bomb* attack".
+        return any(
+            anything or lemma(o) in req.lemmas or any(lemma(c) in req.lemmas for c in children(o, {"compound"}))
+            for host in hosts
+            for o in prep_objects(host, req.prep)
+        )
     return False
 
 
