@@ -233,8 +233,10 @@ def actor_code(actor: Actor) -> str:
     A state is its ISO alpha-3 key; a person or group its country (at the
     event date) followed by its sector (``RUSGOV``); an organisation its
     CAMEO code from the gazetteer (``IGOUNO``), else its home country; a
-    person holding no state's office but an organisation's, that
-    organisation's code; an actor without a country ``---`` plus its sector.
+    person acting for an organisation (its ``affiliation``: an office of
+    that organisation on the event date), that organisation's code, and so a
+    person with neither country nor affiliation whose offices were all of one
+    organisation; an actor without a country ``---`` plus its sector.
 
     >>> actor_code(Actor("RUS", "Russia", "state", "RUS"))
     'RUS'
@@ -244,6 +246,8 @@ def actor_code(actor: Actor) -> str:
     'IGOUNO'
     >>> actor_code(Actor("Q1065-MIL", "United Nations (military)", "group", None, "MIL"))
     'IGOUNOMIL'
+    >>> actor_code(Actor("Q57792", "Mark Rutte", "person", None, "GOV", "Q57792", affiliation="Q7184"))
+    'IGOWSTNAT'
     >>> actor_code(Actor("Q1254", "Kofi Annan", "person", None, "GOV"))
     'IGOUNO'
     """
@@ -253,10 +257,15 @@ def actor_code(actor: Actor) -> str:
     code = codes.get(actor.key)
     if code:
         return code
-    orgs = _office_organisations().get(actor.key, frozenset()) if actor.type == "person" else frozenset()
-    if actor.country is None and len(orgs) == 1:
-        # A person in an organisation's office, not a state's ("Kofi Annan"): the organisation.
-        return codes[next(iter(orgs))]
+    if actor.affiliation in codes:
+        # A person in an organisation's office on the event date ("Mark Rutte" in 2025): the organisation.
+        return codes[actor.affiliation]
+    if actor.type == "person" and actor.country is None and actor.affiliation is None:
+        # Made by hand, or out of office on the event date (a gold record without a date is read as
+        # of today) with no nationality: the one organisation whose office the person ever held.
+        orgs = _office_organisations().get(actor.key, frozenset())
+        if len(orgs) == 1:
+            return codes[next(iter(orgs))]
     owner, _, sector = actor.key.rpartition("-")
     if actor.type == "group" and actor.country is None and owner in codes and sector == actor.sector:
         # A group of an organisation ("UN peacekeepers"): the organisation's code and the sector.

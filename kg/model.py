@@ -47,6 +47,9 @@ class Actor:
 
     ``key`` is the stable local id: an ISO alpha-3 code for states, a Wikidata
     QID for known people and organisations, else a slug of the text.
+    ``affiliation`` is the key of the international organisation a person acts
+    for, when the office they hold on the event date is that organisation's
+    (António Guterres: ``Q1065``, the UN); None for everyone else.
     """
 
     key: str
@@ -56,6 +59,8 @@ class Actor:
     sector: str | None = None
     wikidata: str | None = None
     resolved: bool = True
+    # Last, so that positional constructions written before it keep their meaning.
+    affiliation: str | None = None
 
     @property
     def iri(self) -> str:
@@ -64,6 +69,8 @@ class Actor:
         return str(actor_iri(self.key))
 
     def to_json(self) -> dict[str, Any]:
+        from kg.vocab import actor_iri
+
         return {
             "id": self.iri,
             "label": self.label,
@@ -71,6 +78,7 @@ class Actor:
             "sector": self.sector,
             "wikidata": self.wikidata,
             "type": self.type,
+            "affiliation": str(actor_iri(self.affiliation)) if self.affiliation else None,
         }
 
 

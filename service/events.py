@@ -12,6 +12,17 @@ on the last day of its period. An event is returned when its period
 *overlaps* the window: an event dated ``2024`` is in ``from=2024-06``, and
 one dated ``2024-02`` is in ``to=2024-02-10``. Events without a date are
 left out whenever ``from`` or ``to`` is given.
+
+Affiliations
+------------
+A person holding an office of an international organisation on an event's
+date acts for it: the article's graph says ``person schema:affiliation
+organisation``, and the actor object's ``affiliation`` is read from the
+graph of the event itself, since the same person may act for a state in one
+article and for an organisation in another (Mark Rutte before and after
+2024-10-01). ``actor`` matches the actor itself only; with
+``affiliated=true`` an organisation also matches the events of the people
+acting for it.
 """
 
 from __future__ import annotations
@@ -27,8 +38,8 @@ from kg.cameo import cameo_table
 from kg.errors import InputError
 from kg.store import KnowledgeGraph
 from kg.store.rdf import ACTOR_CLASS, MODALITY
-from kg.vocab import ACTOR, WD, actor_iri, article_iri
-from service.params import date_bound, page
+from kg.vocab import ACTOR, WD, actor_iri, article_iri, graph_iri
+from service.params import date_bound, flag_param, page
 from service.store import get_kg
 
 __all__ = ["actor_param", "bp", "find_events"]
@@ -37,7 +48,7 @@ bp = Blueprint("events", __name__, url_prefix="/api/events")
 
 _MODALITY_NAME = {str(iri): name for name, iri in MODALITY.items()}
 _ACTOR_TYPE = {str(iri): name for name, iri in ACTOR_CLASS.items()}
-_ACTOR_FIELDS = ("label", "country", "sector", "sameAs", "class")
+_ACTOR_FIELDS = ("label", "country", "sector", "sameAs", "class", "affiliation")
 # Characters that cannot occur in an IRI (RFC 3987), nor whitespace.
 _NOT_IRI = re.compile(r"[\x00-\x20<>\"{}|\\^`\x7f]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -50,7 +61,8 @@ def _actor_patterns(var: str) -> str:
   OPTIONAL {{ ?{var} dkg:countryCode ?{var}_country }}
   OPTIONAL {{ ?{var} dkg:sector ?{var}_sector }}
   OPTIONAL {{ ?{var} owl:sameAs ?{var}_sameAs FILTER(STRSTARTS(STR(?{var}_sameAs), STR(wd:))) }}
-  OPTIONAL {{ ?{var} a ?{var}_class FILTER(?{var}_class IN (dkg:State, dkg:Person, dkg:Organization, dkg:Group)) }}"""
+  OPTIONAL {{ ?{var} a ?{var}_class FILTER(?{var}_class IN (dkg:State, dkg:Person, dkg:Organization, dkg:Group)) }}
+  OPTIONAL {{ GRAPH ?g {{ ?{var} schema:affiliation ?{var}_affiliation }} }}"""
 
 
 def _samples(var: str) -> str:
@@ -60,21 +72,24 @@ def _samples(var: str) -> str:
 _GROUP = "?e ?articleId ?src ?tgt ?cameo ?quad ?mod ?date ?sentence ?start ?end ?conf"
 
 # In the ORDER BY, undated events sort last; COALESCE because rdflib cannot
-# order an unbound key against a bound one.
+# order an unbound key against a bound one. ?g, the event's article graph, is
+# where the affiliations of its actors are read (see the module docstring).
 _QUERY = f"""SELECT {_GROUP} {_samples("src")} {_samples("tgt")}
 WHERE {{
-  ?e a dkg:Event ;
-     dkg:source ?src ;
-     dkg:target ?tgt ;
-     dkg:cameoCode ?cameo ;
-     dkg:quadClass ?quad ;
-     dkg:modality ?mod ;
-     dkg:sentence ?sentence ;
-     dkg:startOffset ?start ;
-     dkg:endOffset ?end ;
-     dkg:confidence ?conf ;
-     prov:wasDerivedFrom ?article .
-  ?article dkg:articleId ?articleId .
+  GRAPH ?g {{
+    ?e a dkg:Event ;
+       dkg:source ?src ;
+       dkg:target ?tgt ;
+       dkg:cameoCode ?cameo ;
+       dkg:quadClass ?quad ;
+       dkg:modality ?mod ;
+       dkg:sentence ?sentence ;
+       dkg:startOffset ?start ;
+       dkg:endOffset ?end ;
+       dkg:confidence ?conf ;
+       prov:wasDerivedFrom ?article .
+    ?article dkg:articleId ?articleId .
+  }}
   OPTIONAL {{ ?e dkg:date ?date }}
   {{filters}}
   {_actor_patterns("src")}
@@ -86,6 +101,11 @@ ORDER BY DESC(BOUND(?date)) COALESCE(STR(?date), "") ?articleId ?start ?e
 
 # Filter fragments; each refers to a variable that is bound, not spliced.
 _ACTOR_FILTER = "{ ?e dkg:source ?actor } UNION { ?e dkg:target ?actor }"
+# ... or one of its people: an actor the event's own graph says acts for ?actor.
+_AFFILIATED_FILTER = (
+    "{ ?e dkg:source ?actor } UNION { ?e dkg:target ?actor }"
+    " UNION { GRAPH ?g { ?e dkg:source|dkg:target ?member . ?member schema:affiliation ?actor } }"
+)
 _FROM_FILTER = (
     "FILTER(IF(STRLEN(STR(?date)) = 4, CONCAT(STR(?date), '-12-31'),"
     " IF(STRLEN(STR(?date)) = 7, CONCAT(STR(?date), '-31'), STR(?date))) >= ?windowStart)"
@@ -127,6 +147,7 @@ def _actor(row: Any, var: str) -> dict[str, Any]:
         "sector": _text(row[f"{var}_sector_"]),
         "wikidata": same_as[len(str(WD)) :] if same_as else None,
         "type": _ACTOR_TYPE.get(_text(row[f"{var}_class_"]) or ""),
+        "affiliation": _text(row[f"{var}_affiliation_"]),
     }
 
 
@@ -154,6 +175,7 @@ def find_events(
     kg: KnowledgeGraph,
     *,
     actor: URIRef | None = None,
+    affiliated: bool = False,
     window_start: str | None = None,
     window_end: str | None = None,
     article_id: str | None = None,
@@ -163,11 +185,12 @@ def find_events(
     """Events as JSON objects, oldest first (undated last).
 
     ``window_start``/``window_end`` are ``YYYY-MM-DD`` days (see the module
-    docstring for the overlap rule); ``actor`` matches source or target.
+    docstring for the overlap rule); ``actor`` matches source or target, and
+    with ``affiliated`` also a source or target affiliated with ``actor``.
     """
     filters, bindings = [], {}
     if actor is not None:
-        filters.append(_ACTOR_FILTER)
+        filters.append(_AFFILIATED_FILTER if affiliated else _ACTOR_FILTER)
         bindings["actor"] = actor
     if window_start is not None:
         filters.append(_FROM_FILTER)
@@ -177,6 +200,8 @@ def find_events(
         bindings["windowEnd"] = Literal(window_end)
     if article_id is not None:
         bindings["article"] = article_iri(article_id)
+        # Its graph too: an unbound ?g would make rdflib look into every graph of the store.
+        bindings["g"] = graph_iri(article_id)
     query = _QUERY.replace("{filters}", "\n  ".join(filters))
     # LIMIT/OFFSET cannot be bound in SPARQL; they are ints checked by the caller.
     if limit is not None:
@@ -188,9 +213,12 @@ def find_events(
 
 @bp.get("")
 def list_events() -> Response:
-    """Events filtered by ``actor``, ``from``, ``to``; paged by ``limit``/``offset``."""
+    """Events filtered by ``actor`` (``affiliated``), ``from``, ``to``; paged by ``limit``/``offset``."""
     limit, offset = page()
     actor = request.args.get("actor") or None
+    affiliated = flag_param("affiliated")
+    if affiliated and actor is None:
+        raise InputError("affiliated applies to an actor filter: give actor too", where="affiliated")
     start, end = request.args.get("from") or None, request.args.get("to") or None
     window_start = date_bound("from", start, end=False) if start else None
     window_end = date_bound("to", end, end=True) if end else None
@@ -199,6 +227,7 @@ def list_events() -> Response:
     events = find_events(
         get_kg(),
         actor=actor_param(actor) if actor else None,
+        affiliated=affiliated,
         window_start=window_start,
         window_end=window_end,
         limit=limit + 1,  # one more than asked tells whether there is a next page

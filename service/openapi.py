@@ -103,7 +103,46 @@ _DATASET_PARAMS = [
 ]
 _BEARER = [{"bearer": []}]
 
-_ARTICLE = {"type": "object", "additionalProperties": True}
+_ACTOR_REF = {"$ref": "#/components/schemas/Actor"}
+_EVENT_REF = {"$ref": "#/components/schemas/Event"}
+_NULLABLE_STRING = {"type": "string", "nullable": True}
+_ACTOR_PROPERTIES = {
+    "id": {"type": "string", "description": "the actor's IRI"},
+    "label": {"type": "string"},
+    "country": _NULLABLE_STRING | {"description": "ISO 3166-1 alpha-3 code"},
+    "sector": _NULLABLE_STRING | {"description": "CAMEO sector code: GOV, MIL, REB, ..."},
+    "wikidata": _NULLABLE_STRING | {"description": "Wikidata QID"},
+    "type": {"type": "string", "nullable": True, "enum": ["person", "state", "organization", "group", None]},
+    "affiliation": _NULLABLE_STRING
+    | {
+        "description": "IRI of the organisation the person acts for: on the event's date they hold an office of it "
+        "(the UN for its Secretary-General); null for everyone else"
+    },
+}
+#: An actor of an event, as ``/api/events`` and the article routes give it: every field is always there.
+_ACTOR_SCHEMA = {"type": "object", "required": list(_ACTOR_PROPERTIES), "properties": _ACTOR_PROPERTIES}
+_EVENT_PROPERTIES = {
+    "id": {"type": "string"},
+    "article": {"type": "string", "description": "the article's id"},
+    "source": _ACTOR_REF,
+    "target": _ACTOR_REF,
+    "cameo": {"type": "string"},
+    "quad_class": {"type": "integer", "minimum": 1, "maximum": 4},
+    "label": _NULLABLE_STRING,
+    "date": _NULLABLE_STRING | {"description": "YYYY, YYYY-MM or YYYY-MM-DD"},
+    "modality": _NULLABLE_STRING,
+    "sentence": {"type": "string"},
+    "start": {"type": "integer"},
+    "end": {"type": "integer"},
+    "confidence": {"type": "number"},
+}
+#: An event as ``/api/events`` and the article routes give it: every field is always there.
+_EVENT_SCHEMA = {"type": "object", "required": list(_EVENT_PROPERTIES), "properties": _EVENT_PROPERTIES}
+_ARTICLE = {
+    "type": "object",
+    "additionalProperties": True,
+    "properties": {"events": {"type": "array", "items": _EVENT_REF}},
+}
 _PAGE = [
     _param("limit", schema={"type": "integer", "minimum": 1, "maximum": 1000}),
     _param("offset", schema={"type": "integer", "minimum": 0, "maximum": 10**9}),
@@ -230,8 +269,28 @@ PATHS: dict[str, dict[str, Any]] = {
     "/api/events": {
         "get": {
             "summary": "Events, filtered and paged",
-            "parameters": [_param("actor"), _param("from"), _param("to"), *_PAGE],
-            "responses": {"200": _json({"type": "object"})} | _errors(400),
+            "parameters": [
+                _param("actor", doc="actor key (RUS, Q7747) or IRI: events with it as source or target"),
+                _param(
+                    "affiliated",
+                    schema={"type": "string", "enum": ["true", "false"]},
+                    doc="true: an organisation as actor also matches the events of the people acting for it "
+                    "(its Secretary-General...); needs actor",
+                ),
+                _param("from"),
+                _param("to"),
+                *_PAGE,
+            ],
+            "responses": {
+                "200": _json(
+                    {
+                        "type": "object",
+                        "required": ["limit", "offset", "has_more", "events"],
+                        "properties": {"events": {"type": "array", "items": _EVENT_REF}},
+                    }
+                )
+            }
+            | _errors(400),
         }
     },
     "/export.{ext}": {
@@ -273,7 +332,9 @@ def spec() -> dict[str, Any]:
                         "message": {"type": "string"},
                         "where": {"type": "string", "nullable": True},
                     },
-                }
+                },
+                "Actor": _ACTOR_SCHEMA,
+                "Event": _EVENT_SCHEMA,
             },
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
         },

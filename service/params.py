@@ -14,7 +14,7 @@ from flask import request
 
 from kg.errors import InputError
 
-__all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "date_bound", "int_param", "page"]
+__all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "date_bound", "flag_param", "int_param", "page"]
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
@@ -35,6 +35,16 @@ def int_param(name: str, default: int, minimum: int, maximum: int) -> int:
     if not minimum <= value <= maximum:
         raise InputError(f"{name} must be between {minimum} and {maximum}, got {value}", where=name)
     return value
+
+
+def flag_param(name: str, default: bool = False) -> bool:
+    """The yes/no query parameter ``name``: ``true`` or ``false`` (absent or empty: ``default``)."""
+    raw = request.args.get(name)
+    if raw is None or raw == "":
+        return default
+    if raw not in ("true", "false"):
+        raise InputError(f"{name} must be one of true, false, got {raw[:40]!r}", where=name)
+    return raw == "true"
 
 
 def page() -> tuple[int, int]:

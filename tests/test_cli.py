@@ -165,7 +165,7 @@ def test_extract_contract_one_line_per_record(runner, tmp_path):
     assert isinstance(event["start"], int) and isinstance(event["end"], int) and isinstance(event["confidence"], float)
     assert event["date"] == "2024-02" and event["modality"] == "planned"
     for actor in (event["source"], event["target"]):
-        assert set(actor) == {"id", "label", "country", "sector", "wikidata", "type"}
+        assert set(actor) == {"id", "label", "country", "sector", "wikidata", "type", "affiliation"}
         assert actor["type"] in {"person", "state", "organization", "group"}
     assert event["source"]["wikidata"] == "Q7747" and event["target"]["country"] == "TUR"
     assert records[0]["text"][event["start"] : event["end"]] == event["sentence"]

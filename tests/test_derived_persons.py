@@ -125,6 +125,7 @@ def test_the_article_graph_describes_a_derived_person(extractor: Extractor) -> N
         "sector": "GOV",
         "wikidata": None,
         "type": "person",
+        "affiliation": None,
     }
     graph = set(article_graph(article, [event], "test/1"))
     node = actor_iri(BARAK)

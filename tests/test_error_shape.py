@@ -277,6 +277,17 @@ CASES = [
     pytest.param(
         "GET", "/api/events", {"query_string": {"actor": "https://x/>} ; DROP ALL"}}, 400, "iri", id="actor-iri-inject"
     ),
+    pytest.param(
+        "GET", "/api/events", {"query_string": {"affiliated": "true"}}, 400, "give actor", id="affiliated-no-actor"
+    ),
+    pytest.param(
+        "GET",
+        "/api/events",
+        {"query_string": {"actor": "Q1065", "affiliated": "yes"}},
+        400,
+        "true, false",
+        id="affiliated-not-a-flag",
+    ),
     pytest.param("GET", "/export.xml", {}, 404, "no export format", id="unknown-export"),
 ]
 
@@ -328,6 +339,7 @@ def test_405_says_which_methods_are_allowed(client):
 def test_where_names_the_bad_parameter(client):
     assert client.get("/api/events?limit=x").get_json()["where"] == "limit"
     assert client.get("/api/events?from=x").get_json()["where"] == "from"
+    assert client.get("/api/events?affiliated=1&actor=RUS").get_json()["where"] == "affiliated"
     assert client.get("/sparql?query=SELECT").get_json()["where"] == "query"
 
 

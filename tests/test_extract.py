@@ -17,7 +17,7 @@ SEED_END = 'Although I was prepared to fly to Turkey."'
 PUTIN, ERDOGAN, ZELENSKY, MERKEL, MEDVEDEV, ICC = "Q7747", "Q39259", "Q3874799", "Q567", "Q23530", "Q47488"
 EVENT_KEYS = {"source", "target", "cameo", "quad_class", "label", "date", "modality", "sentence", "start", "end"}
 EVENT_KEYS |= {"confidence"}
-ACTOR_KEYS = {"id", "label", "country", "sector", "wikidata", "type"}
+ACTOR_KEYS = {"id", "label", "country", "sector", "wikidata", "type", "affiliation"}
 
 
 @pytest.fixture(scope="module")
@@ -194,6 +194,47 @@ def test_role_phrases_resolve_by_date() -> None:
     assert gazetteer.lookup("the Russian president", dt.date(2024, 1, 29)).key == PUTIN
     assert gazetteer.lookup("Russia's foreign minister", dt.date(2024, 1, 29)).label == "Sergey Lavrov"
     assert gazetteer.lookup("NATO secretary general", dt.date(2024, 10, 2)).key == "Q57792"  # Rutte
+
+
+def test_an_organisations_office_holder_acts_for_it(extractor: Extractor) -> None:
+    from kg.vocab import actor_iri
+
+    (event,) = extract(extractor, "António Guterres visited Kyiv on Tuesday.", published=dt.date(2024, 3, 1))
+    source, target = event.to_json()["source"], event.to_json()["target"]
+    assert (source["label"], source["type"], source["country"]) == ("António Guterres", "person", None)
+    assert source["affiliation"] == str(actor_iri("Q1065"))  # the UN, which the Secretary-General speaks for
+    assert (target["id"], target["affiliation"]) == (str(actor_iri("UKR")), None)  # a state has none
+
+
+@pytest.mark.parametrize(
+    ("published", "country", "affiliation"),
+    [(dt.date(2023, 5, 10), "NLD", None), (dt.date(2025, 5, 10), None, "Q7184")],
+    ids=["prime-minister", "nato-secretary-general"],
+)
+def test_affiliation_follows_the_office_held_on_the_event_date(
+    extractor: Extractor, published: dt.date, country: str | None, affiliation: str | None
+) -> None:
+    from kg.vocab import actor_iri
+
+    text = "Mark Rutte met Ukrainian President Volodymyr Zelensky in Kyiv on Tuesday."
+    (event,) = extract(extractor, text, published=published)
+    source = event.to_json()["source"]
+    assert source["label"] == "Mark Rutte"
+    assert (source["country"], source["affiliation"]) == (country, affiliation and str(actor_iri(affiliation)))
+
+
+def test_only_people_in_an_organisations_office_have_an_affiliation() -> None:
+    gazetteer = load_gazetteer()
+    # Rutte left the Dutch government on 2024-07-02 and became NATO's Secretary General on 2024-10-01.
+    assert gazetteer.actor("Q57792", dt.date(2024, 9, 30)).affiliation is None
+    assert gazetteer.actor("Q57792", dt.date(2024, 10, 1)).affiliation == "Q7184"
+    assert gazetteer.lookup("NATO secretary general", dt.date(2024, 9, 30)).label == "Jens Stoltenberg"
+    assert gazetteer.lookup("NATO secretary general", dt.date(2024, 9, 30)).affiliation == "Q7184"
+    assert gazetteer.lookup("the UN secretary-general", dt.date(2005, 1, 1)).affiliation == "Q1065"  # Kofi Annan
+    assert gazetteer.actor(PUTIN, dt.date(2024, 1, 29)).affiliation is None  # a state's office
+    for key in ("RUS", "Q1065", "Q7184"):
+        assert gazetteer.actor(key).affiliation is None  # states and organisations themselves
+    assert gazetteer.group("Q1065", "MIL").affiliation is None  # "UN peacekeepers" are the UN's own group
 
 
 def test_role_phrase_in_text_uses_the_article_date(extractor: Extractor) -> None:

@@ -207,7 +207,7 @@ def test_events_have_the_documented_shape(client):
     event = next(e for e in events(client) if e["cameo"] == "036")
     assert set(event) >= {"source", "target", "cameo", "quad_class", "label", "date", "modality", "sentence"}
     assert event["source"]["id"] == str(actor_iri("Q7747"))
-    assert set(event["source"]) == {"id", "label", "country", "sector", "wikidata", "type"}
+    assert set(event["source"]) == {"id", "label", "country", "sector", "wikidata", "type", "affiliation"}
     assert event["quad_class"] == 1
     assert event["label"] == "Express intent to meet or negotiate"
     assert (event["date"], event["modality"], event["article"]) == ("2024-02", "planned", "a1")
@@ -287,6 +287,71 @@ def test_events_are_paged_and_dated_ones_come_first_in_date_order(client):
     last = client.get("/api/events?limit=2&offset=4").get_json()
     assert last["has_more"] is False
     assert [e["id"] for e in last["events"]] == [everything[4]["id"]]
+
+
+# ---------------------------------------------------------------- affiliations
+
+
+def _rutte_and_guterres() -> list[tuple[Article, list]]:
+    """Mark Rutte meeting Zelensky as Dutch prime minister (2023) and as NATO's Secretary General (2025),
+    and the UN Secretary-General visiting Turkey; actors as the gazetteer gives them on those days."""
+    from kg.extract.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    zelensky = gazetteer.actor("Q3874799", date(2023, 5, 9))
+    items = []
+    for day in (date(2023, 5, 9), date(2025, 5, 9)):
+        s = "Mark Rutte met Zelensky in Kyiv."
+        rutte = gazetteer.actor("Q57792", day)
+        items.append((Article(f"rutte-{day.year}", s, published=day), [make_event(rutte, zelensky, "040", s, 0)]))
+    s = "Guterres visited Turkey."
+    guterres = gazetteer.actor("Q311440", date(2024, 3, 1))
+    items.append((Article("guterres", s, published=date(2024, 3, 1)), [make_event(guterres, TUR, "042", s, 0)]))
+    return items
+
+
+@pytest.fixture
+def affiliated_client(app, kg):
+    kg.write_articles(_rutte_and_guterres(), extractor="test/1")
+    return app.test_client()
+
+
+def test_affiliation_is_read_back_from_the_events_own_article(affiliated_client):
+    by_article = {e["article"]: e["source"] for e in events(affiliated_client)}
+    assert by_article["guterres"]["affiliation"] == str(actor_iri("Q1065"))
+    # The same person, two articles: the 2023 one must not borrow the 2025 one's affiliation.
+    assert by_article["rutte-2023"]["affiliation"] is None
+    assert by_article["rutte-2025"]["affiliation"] == str(actor_iri("Q7184"))
+    article = affiliated_client.get("/api/articles/rutte-2025").get_json()
+    assert article["events"][0]["source"]["affiliation"] == str(actor_iri("Q7184"))
+    assert all(e["target"]["affiliation"] is None for e in events(affiliated_client))
+
+
+def test_an_organisation_matches_its_people_only_when_asked(affiliated_client):
+    assert events(affiliated_client, actor="Q7184") == []
+    nato = events(affiliated_client, actor="Q7184", affiliated="true")
+    assert [(e["article"], e["source"]["label"]) for e in nato] == [("rutte-2025", "Mark Rutte")]
+    assert [e["article"] for e in events(affiliated_client, actor=str(actor_iri("Q1065")), affiliated="true")] == [
+        "guterres"
+    ]
+    assert events(affiliated_client, actor="Q7184", affiliated="false") == []
+    # A person's own events are the same either way.
+    rutte = {e["article"] for e in events(affiliated_client, actor="Q57792")}
+    assert rutte == {e["article"] for e in events(affiliated_client, actor="Q57792", affiliated="true")}
+    assert rutte == {"rutte-2023", "rutte-2025"}
+
+
+def test_actor_profile_lists_the_organisations_acted_for(affiliated_client):
+    profile = affiliated_client.get("/api/actors/Q57792").get_json()
+    assert profile["actor"]["affiliations"] == [str(actor_iri("Q7184"))]
+    assert affiliated_client.get("/api/actors/UKR").get_json()["actor"]["affiliations"] == []
+
+
+def test_turtle_export_says_whom_the_secretary_general_speaks_for(affiliated_client):
+    response = affiliated_client.get("/export.ttl")
+    graph = Graph().parse(data=response.data, format="turtle")
+    schema_affiliation = URIRef("https://schema.org/affiliation")
+    assert (URIRef(str(actor_iri("Q311440"))), schema_affiliation, URIRef(str(actor_iri("Q1065")))) in graph
 
 
 # ---------------------------------------------------------------- /api/articles
@@ -391,6 +456,19 @@ def test_post_article_with_the_real_extractor(app, kg):
     assert body["events"], "the seed article reports a planned visit"
     assert any(e["source"]["country"] == "RUS" or e["source"]["id"].endswith("/RUS") for e in body["events"])
     assert client.get("/api/articles").get_json()["total"] == 1
+
+
+@pytest.mark.spacy
+def test_the_un_secretary_generals_affiliation_survives_the_store(app, kg):
+    pytest.importorskip("kg.extract")
+    client = app.test_client()
+    record = {"id": "un", "text": "António Guterres visited Kyiv on Tuesday.", "published": "2024-03-01"}
+    response = client.post("/api/articles", json=record)
+    assert response.status_code == 201, response.get_data(as_text=True)
+    (event,) = response.get_json()["events"]
+    un = str(actor_iri("Q1065"))
+    assert (event["source"]["label"], event["source"]["affiliation"]) == ("António Guterres", un)
+    assert [e["id"] for e in events(client, actor="Q1065", affiliated="true")] == [event["id"]]
 
 
 # ---------------------------------------------------------------- exports

@@ -196,3 +196,24 @@ def test_hostile_text_is_stored_verbatim(tmp_path, url):
     body = kg.select("SELECT ?b WHERE { ?a schema:articleBody ?b }")[0]["b"]
     assert body == text
     kg.close()
+
+
+@pytest.mark.parametrize("url", ["memory:", "oxigraph"])
+def test_an_affiliation_is_stated_in_the_articles_graph_and_exported(tmp_path, url):
+    from datetime import date
+
+    from kg.extract.gazetteer import load_gazetteer
+    from kg.model import Article
+    from kg.vocab import SCHEMA, actor_iri
+
+    day = date(2024, 3, 1)
+    guterres = load_gazetteer().actor("Q311440", day)  # the UN Secretary-General on that day
+    text = "Guterres visited Turkey."
+    kg = KnowledgeGraph(url if url == "memory:" else f"oxigraph:{tmp_path}")
+    kg.write_articles([(Article("un1", text, published=day), [make_event(guterres, TUR, "042", text)])], "t/1")
+    triple = (actor_iri("Q311440"), SCHEMA.affiliation, actor_iri("Q1065"))
+    assert triple in kg.article_graph("un1")
+    assert not kg.ask("ASK { GRAPH ?g { ?p schema:affiliation ?o } }", {"g": REFERENCE_GRAPH})
+    turtle = list(ox.parse(kg.export("turtle"), format=ox.RdfFormat.TURTLE))
+    assert ox.Triple(*(ox.NamedNode(str(t)) for t in triple)) in {q.triple for q in turtle}
+    kg.close()

@@ -18,7 +18,7 @@ from rdflib import Literal, URIRef
 from kg.analysis.filters import Filters
 from kg.errors import InputError, NotFoundError
 from kg.store.rdf import MODALITY
-from kg.vocab import ACTOR, DKG, EVENT, WD, actor_iri
+from kg.vocab import ACTOR, DKG, EVENT, SCHEMA, WD, actor_iri
 
 if TYPE_CHECKING:
     from kg.store import KnowledgeGraph
@@ -384,14 +384,19 @@ def search_actors(kg: KnowledgeGraph, text: str, limit: int = 20) -> list[dict[s
 
 
 def describe_actor(kg: KnowledgeGraph, key: str) -> dict[str, Any]:
-    """Identity of an actor: key, IRI, label, aliases, type, country, sector, Wikidata QID."""
+    """Identity of an actor: key, IRI, label, aliases, type, country, sector, Wikidata QID, affiliations.
+
+    ``affiliations`` are the IRIs of the organisations the actor acted for in
+    stored events (``schema:affiliation`` in their article graphs), sorted;
+    which one held on an event's date is in that event's actor object.
+    """
     iri = actor_iri(key) if "://" not in key else URIRef(key)
     # rdf:type written out: "rdf:" is not among the declared prefixes (Oxigraph knows no default ones).
     rows = kg.select(
         """SELECT DISTINCT ?p ?o WHERE {
              ?a ?p ?o .
              FILTER(?p IN (rdfs:label, skos:altLabel, <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>,
-                           dkg:countryCode, dkg:sector, owl:sameAs))
+                           dkg:countryCode, dkg:sector, owl:sameAs, schema:affiliation))
            }""",
         {"a": iri},
     )
@@ -417,6 +422,7 @@ def describe_actor(kg: KnowledgeGraph, key: str) -> dict[str, Any]:
         "country": countries[0] if countries else None,
         "sector": sectors[0] if sectors else None,
         "wikidata": sorted(qids)[0] if qids else (key if _QID.fullmatch(key) else None),
+        "affiliations": sorted(set(map(str, by[str(SCHEMA.affiliation)]))),
     }
 
 

@@ -411,7 +411,20 @@ class Gazetteer:
         return active[0] if len(active) == 1 else None
 
     def actor(self, key: str, on: dt.date | None = None) -> Actor:
-        """The actor for ``key``; a person's country and sector follow their office on ``on``."""
+        """The actor for ``key``; a person's country, sector and affiliation follow their office on ``on``.
+
+        A person in a state's office has that state as country; one in an
+        organisation's office has no country and that organisation as
+        ``affiliation``.
+
+        >>> gaz = load_gazetteer()
+        >>> rutte = gaz.actor("Q57792", dt.date(2023, 5, 1))
+        >>> rutte.country, rutte.affiliation
+        ('NLD', None)
+        >>> rutte = gaz.actor("Q57792", dt.date(2025, 5, 1))
+        >>> rutte.country, rutte.affiliation
+        (None, 'Q7184')
+        """
         entry = self.get(key)
         if entry is None:
             raise KeyError(key)
@@ -422,8 +435,10 @@ class Gazetteer:
         if tenure is None:
             return actor
         owner = self._entries.get(tenure.of)
-        country = tenure.of if owner is not None and owner.actor.type == "state" else None
-        return Actor(actor.key, actor.label, "person", country, tenure.sector, actor.wikidata, True)
+        is_state = owner is not None and owner.actor.type == "state"
+        country = tenure.of if is_state else None
+        affiliation = tenure.of if owner is not None and not is_state else None
+        return Actor(actor.key, actor.label, "person", country, tenure.sector, actor.wikidata, True, affiliation)
 
     def group(self, owner: str, sector: str | None) -> Actor:
         """A role-based group actor such as the Russian military (``RUS-MIL``)."""

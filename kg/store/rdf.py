@@ -94,9 +94,21 @@ def actor_triples(g: Graph | GraphData, actor: Actor, aliases: Iterable[str] = (
         g.add((node, DKG.sector, Literal(actor.sector)))
     if actor.wikidata:
         g.add((node, OWL.sameAs, WD[actor.wikidata]))
+    affiliation_triples(g, actor)
     if not actor.resolved:
         g.add((node, DKG.unresolved, Literal(True)))
     return node
+
+
+def affiliation_triples(g: Graph | GraphData, actor: Actor) -> None:
+    """State in ``g`` the organisation ``actor`` acts for (``schema:affiliation``), if any.
+
+    Offices change hands (Mark Rutte is NATO's from 2024-10-01), so this is
+    said in the graph of the article whose events have it, not in the
+    reference graph; readers take it from the event's own graph.
+    """
+    if actor.affiliation:
+        g.add((actor_iri(actor.key), SCHEMA.affiliation, actor_iri(actor.affiliation)))
 
 
 def article_graph(article: Article, events: Iterable[Event], extractor: str) -> GraphData:
@@ -126,6 +138,7 @@ def article_graph(article: Article, events: Iterable[Event], extractor: str) -> 
             elif (entry := _derived_entry(actor)) is not None:
                 # Derived people are too many for the reference graph: each article describes its own.
                 entry_triples(g, entry)
+            affiliation_triples(g, actor)
         g.add((node, RDF.type, DKG.Event))
         g.add((node, RDFS.label, Literal(f"{event.source.label} – {event.label} – {event.target.label}")))
         g.add((node, DKG.source, src))
