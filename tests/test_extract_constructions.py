@@ -1640,3 +1640,26 @@ def test_bomb_attacks_expelled_agencies_and_planned_shelling(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # kicking off an event noun starts it
+        (
+            "Seoul and Washington kicked off joint military drills on Monday.",
+            {("KOR", "062", "USA"), ("USA", "062", "KOR")},
+        ),
+        # a green light approves; the possessor owns the bid, not the body it bids for
+        ("Ankara gave the green light to Finland's NATO bid.", {("TUR", "051", "FIN")}),
+        ("Israel struck Hamas's Gaza headquarters.", {("ISR", "190", "NSA-HAMAS")}),
+        # vowing revenge threatens
+        ("Tehran vowed revenge against Israel.", {("IRN", "130", "ISR")}),
+        # ending cooperation reduces relations
+        ("Niger's junta ended military cooperation with the United States.", {("NER-MIL", "160", "USA")}),
+    ],
+)
+def test_green_lights_revenge_and_ended_cooperation(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected

@@ -703,6 +703,14 @@ class ArgumentLinker:
                 return verb
         return None
 
+    def _owners(self, ctx: DocContext, things: list[Token], persons: bool) -> list[Token]:
+        """The names that own each thing; its possessor, when it has one ("Finland's NATO bid")."""
+        found = []
+        for thing in things:
+            names = self._name_modifiers(ctx, thing, persons)
+            found += [n for n in names if n.dep_ == "poss"] or names
+        return found
+
     def _civilian(self, vehicle: Token) -> bool:
         """A passenger plane that crashed is no weapon ("a China Eastern Airlines commuter plane")."""
         marks = self.cues.civilian_marks
@@ -841,7 +849,7 @@ class ArgumentLinker:
             persons = match.rule.code[:2] not in CAUSE_ROOTS
             if owner:
                 # "struck Russian positions", "an attack on an Islamic State target".
-                tokens = [m for t in tokens for m in self._name_modifiers(ctx, t, persons)]
+                tokens = self._owners(ctx, tokens, persons)
             refs = self._slot_refs(ctx, tokens, slot)
             if refs:
                 return refs, "owner" if owner else slot
@@ -856,7 +864,7 @@ class ArgumentLinker:
                     things = [t for t in things if lemma(t) not in PROPOSAL_NOUNS]
                     if lemma(token) == "hang" and fold(token.text) != "hanged":
                         things = []
-                inner = [m for t in things for m in self._name_modifiers(ctx, t, persons)]
+                inner = self._owners(ctx, things, persons)
                 # Not for meetings: "received a letter *from* the Kremlin" is no visit by it.
                 preps = ("of",) if match.rule.code[:2] == MEETING_ROOT else ("of", "from", "by")
                 inner += [o for t in things for p in preps for o in prep_objects(t, p)]
