@@ -1663,3 +1663,34 @@ def test_green_lights_revenge_and_ended_cooperation(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the object of a relative clause is its antecedent
+        ("Putin, whom the ICC accuses of war crimes, visited Mongolia.", {(ICC, "1124", PUTIN), (PUTIN, "042", "MNG")}),
+        # "provide X with an amount in aid": X receives it
+        ("The US provided Israel with $14 billion in military aid.", {("USA", "072", "ISR")}),
+    ],
+)
+def test_relative_objects_and_aid_given_with(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an amount "in aid" has the tense of the verb that gives it
+        ("Japan will send $4.5 billion in aid to Ukraine.", ("033", "planned")),
+        ("Japan will provide Ukraine with $4.5 billion in additional aid.", ("033", "planned")),
+        ("The US sent Ukraine $400m in aid.", ("070", "asserted")),
+    ],
+)
+def test_aid_measured_in_an_amount_takes_the_tense_of_its_verb(
+    extractor: Extractor, text: str, expected: tuple[str, str]
+) -> None:
+    (event,) = extractor.extract(Article("t", text, published=DAY))
+    assert (event.cameo, event.modality) == expected

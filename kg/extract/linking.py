@@ -691,8 +691,14 @@ class ArgumentLinker:
             if lemma(head.head) in self.cues.engage_verbs:
                 return head.head
             if code[:2] == "07":
-                # "pledged 2 billion euros in aid": the phrase may hang on the amount.
-                giver = head.head.head if head.head.dep_ == "dobj" else head.head
+                # "pledged 2 billion euros in aid": the phrase may hang on the amount, and the
+                # amount on "with": "provide Ukraine with $4.5 billion in aid".
+                amount = head.head
+                giver = amount
+                if amount.dep_ == "dobj":
+                    giver = amount.head
+                elif amount.dep_ == "pobj" and fold(amount.head.text) == "with":
+                    giver = amount.head.head
                 if lemma(giver) in self.cues.give_verbs:
                     return giver
         if code[:2] not in FRAME_ROOTS:
@@ -702,6 +708,16 @@ class ArgumentLinker:
             if verb.pos_ in {"VERB", "AUX"}:
                 return verb
         return None
+
+    @staticmethod
+    def _given_with(token: Token, giver: Token) -> bool:
+        """Whether ``token`` is in a "with" phrase of ``giver`` ("provide X *with* aid")."""
+        for node in token.ancestors:
+            if node.i == giver.i:
+                return False
+            if node.dep_ == "prep" and fold(node.text) == "with" and node.head.i == giver.i:
+                return True
+        return False
 
     def _owners(self, ctx: DocContext, things: list[Token], persons: bool) -> list[Token]:
         """The names that own each thing; its possessor, when it has one ("Finland's NATO bid")."""
@@ -822,6 +838,9 @@ class ArgumentLinker:
                     for c in children(t, {"dative"})
                     if c.pos_ in {"NOUN", "PROPN", "PRON"}
                 ]
+                if not tokens and host is not None and self._given_with(token, host):
+                    # "provide *Ukraine* with $4.5 billion in aid": the object is the receiver.
+                    tokens = children(host, {"dobj"})
             elif slot == "comp":
                 # Whom one asks to act is the actor named ("wants Kyiv to negotiate"), not the
                 # owner of a thing ("does not expect the Ukraine conflict to end").

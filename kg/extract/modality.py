@@ -52,7 +52,8 @@ def governors(token: Token) -> Iterator[tuple[Token, str]]:
     ``control`` (a word controlling the clause: "*refused* to join",
     "permission to help"), whose own triggers make the event hypothetical;
     or ``for`` (the verb of an event noun's "for" phrase: "*prepared* for
-    the withdrawal"), which counts only as a modal cue.
+    the withdrawal"), which counts only as a modal cue; or ``measure`` (the
+    verb of the amount an "in" phrase measures: "will *send* $4bn in aid").
     """
     yield token, "self"
     current = token
@@ -76,14 +77,21 @@ def governors(token: Token) -> Iterator[tuple[Token, str]]:
             adjective = token.head.head
             if adjective.pos_ == "ADJ" and adjective.dep_ == "acomp" and adjective.head.dep_ in _CONTROLLED_DEPS:
                 verb = adjective.head
-        if verb is None and token.dep_ == "pobj" and fold(token.head.text) == "for" and token.head.head.pos_ == "VERB":
+        if verb is None and (giver := _measuring_verb(token)) is not None:
+            # "will send $4.5 billion *in aid*": the verb of the amount gives it, with its tense.
+            yield giver, "measure"
+            current = giver
+        elif (
+            verb is None and token.dep_ == "pobj" and fold(token.head.text) == "for" and token.head.head.pos_ == "VERB"
+        ):
             # "prepared *for* an Israeli withdrawal": only a modal verb's own cue speaks for it.
             yield token.head.head, "for"
             return
-        if verb is None:
+        elif verb is None:
             return
-        yield verb, "frame"
-        current = verb
+        else:
+            yield verb, "frame"
+            current = verb
     for _ in range(4):
         if current.head.i == current.i:
             return
@@ -98,6 +106,21 @@ def governors(token: Token) -> Iterator[tuple[Token, str]]:
             yield current, "gerund"
         else:
             return
+
+
+def _measuring_verb(noun: Token) -> Token | None:
+    """The verb of the amount an "in" phrase measures: "will send $4.5 billion *in aid*",
+    "will provide Ukraine with $4.5 billion in aid"."""
+    if noun.dep_ != "pobj" or fold(noun.head.text) != "in":
+        return None
+    amount = noun.head.head
+    if amount.pos_ == "VERB":
+        return amount if amount.i < noun.i and children(amount, {"dobj", "dative"}) else None
+    if amount.dep_ == "pobj" and fold(amount.head.text) == "with":
+        amount = amount.head
+    if amount.dep_ in {"dobj", "prep"} and amount.head.pos_ == "VERB":
+        return amount.head
+    return None
 
 
 def _phrase(prep: Token) -> str:
@@ -156,7 +179,10 @@ def modality_of(token: Token, cues: Cues, triggers: frozenset[int] = frozenset()
         light = word in cues.light_verbs and not (how == "frame" and _acts_on_other(node, clause))
         # "is *not* ready to meet": the copula of a cue adjective carries its negation.
         transparent = (
-            how in {"self", "purpose", "shared"} or light or cue is not None or _stance_copula(node, clause, cues)
+            how in {"self", "purpose", "shared", "measure"}
+            or light
+            or cue is not None
+            or _stance_copula(node, clause, cues)
         )
         for child in node.children:
             child_word = lemma(child)

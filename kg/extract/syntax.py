@@ -247,6 +247,9 @@ def theme(verb: Token) -> Token | None:
     container ("launched a *wave* of drones", "adopted a *package* of sanctions")."""
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS:
+            if verb.dep_ == "relcl" and fold(child.text) in RELATIVE_WORDS:
+                # "Putin, *whom* the ICC accuses of war crimes": the antecedent.
+                return verb.head
             return _contents(child)
     for child in verb.children:
         if child.dep_ in PASSIVE_SUBJECT_DEPS or (child.dep_ == "nsubj" and bare_passive(verb)):
