@@ -1694,3 +1694,23 @@ def test_aid_measured_in_an_amount_takes_the_tense_of_its_verb(
 ) -> None:
     (event,) = extractor.extract(Article("t", text, published=DAY))
     assert (event.cameo, event.modality) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where a group is based places it, unless another name does
+        ("India blamed Pakistan-based militants for the Mumbai attacks.", {("IND", "112", "PAK-UAF")}),
+        (
+            "A Damascus-based Palestinian guerrilla group claimed responsibility for attacks on Israeli troops.",
+            {("PSE-REB", "015", "ISR-MIL"), ("PSE-REB", "190", "ISR-MIL")},
+        ),
+        # charges of genocide are legal action
+        (
+            "Sudan's president Omar al-Bashir was charged with genocide by the International Criminal Court prosecutor.",
+            {(f"{ICC}-JUD", "173", "SDN-GOV")},
+        ),
+    ],
+)
+def test_based_groups_and_charges(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected

@@ -311,6 +311,7 @@ def conjuncts(token: Token) -> list[Token]:
 def modifiers(token: Token) -> list[Token]:
     """Left modifiers of a noun that may name its owner (compound, amod, poss...)."""
     found = []
+    bases = []
     for child in token.children:
         if child.dep_ in MODIFIER_DEPS and child.i < token.i:
             found.append(child)
@@ -318,7 +319,13 @@ def modifiers(token: Token) -> list[Token]:
             if lemma(child) == "lead":
                 # "US-led forces", "the Saudi-led coalition": the leader owns them ("Iran-backed" does not).
                 found.extend(c for c in child.children if c.dep_ == "npadvmod" and c.i < child.i)
-    return found
+            elif lemma(child) == "base":
+                # "Pakistan-based militants": where a group is based places it, unless another
+                # name does ("the London-based Syrian Observatory" is Syrian).
+                bases.extend(c for c in child.children if c.dep_ == "npadvmod" and c.i < child.i)
+    if any(t.pos_ in {"PROPN", "ADJ"} and lemma(t) != "base" for t in found):
+        return found
+    return found + bases
 
 
 def governing_verb(noun: Token) -> Token | None:
