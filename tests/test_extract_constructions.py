@@ -1707,7 +1707,7 @@ def test_aid_measured_in_an_amount_takes_the_tense_of_its_verb(
         ),
         # charges of genocide are legal action
         (
-            "Sudan's president Omar al-Bashir was charged with genocide by the International Criminal Court prosecutor.",
+            "Sudan's president Omar al-Bashir was charged with genocide by the ICC prosecutor.",
             {(f"{ICC}-JUD", "173", "SDN-GOV")},
         ),
     ],
