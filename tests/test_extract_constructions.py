@@ -1714,3 +1714,16 @@ def test_aid_measured_in_an_amount_takes_the_tense_of_its_verb(
 )
 def test_based_groups_and_charges(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # executions kill; citizens and dual nationals are civilians of their states
+        ("Iran executed a British national.", {("IRN", "190", "GBR")}),
+        ("Russia arrested a US citizen.", {("RUS", "173", "USA-CVL")}),
+        ("Iran executed a British-Iranian dual national.", {("IRN", "190", "GBR-CVL"), ("IRN", "190", "IRN-CVL")}),
+    ],
+)
+def test_executions_and_citizens(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected
