@@ -1727,3 +1727,8 @@ def test_based_groups_and_charges(extractor: Extractor, text: str, expected: set
 )
 def test_executions_and_citizens(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(extractor, text) == expected
+
+
+def test_parties_pulling_back_their_own_troops_do_it_towards_each_other(extractor: Extractor) -> None:
+    text = "India and China agreed to disengage troops along their disputed border."
+    assert triples(extractor, text) == {("IND", "0356", "CHN"), ("CHN", "0356", "IND")}

@@ -287,6 +287,10 @@ class ArgumentLinker:
             if len(sources) > 1 and lemma(token) in EXCHANGE_VERBS and not any(t.kind == "entry" for t in targets):
                 # "Russia and Ukraine swapped 390 prisoners": each gave to the other.
                 pairs = [(s, t, source_how, "reciprocal") for s, t in _sides(sources)]
+            elif len(sources) > 1 and targets and all(t.kind == "unresolved" and t.sector == "MIL" for t in targets):
+                # "India and China agreed to disengage troops": each side's own troops, facing
+                # the other.
+                pairs = [(s, t, source_how, "reciprocal") for s, t in _sides(sources)]
             elif sources and targets:
                 pairs = [(s, t, source_how, target_how) for s in sources for t in targets]
                 if target_how == "p:with" and (
