@@ -1732,3 +1732,24 @@ def test_executions_and_citizens(extractor: Extractor, text: str, expected: set[
 def test_parties_pulling_back_their_own_troops_do_it_towards_each_other(extractor: Extractor) -> None:
     text = "India and China agreed to disengage troops along their disputed border."
     assert triples(extractor, text) == {("IND", "0356", "CHN"), ("CHN", "0356", "IND")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an object pronoun is never the doer of its own clause
+        (
+            "Chinese President Hu Jintao sent a message to Norodom Sihamoni on Thursday to congratulate him on his "
+            "election as the king of Cambodia.",
+            ("051", "hu-jintao", "phx-norodom-sihamoni"),
+        ),
+        ("Putin met Erdogan and praised him.", ("051", PUTIN, ERDOGAN)),
+        # a victory can be welcomed
+        ("Macron welcomed Trump's victory.", ("051", MACRON, "Q22686")),
+    ],
+)
+def test_object_pronouns_and_welcomed_victories(
+    extractor: Extractor, text: str, expected: tuple[str, str, str]
+) -> None:
+    events = extractor.extract(Article("t", text, published=DAY))
+    assert expected in {(e.cameo, e.source.key, e.target.key) for e in events}

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from kg.extract.gazetteer import Gazetteer, Role, load_gazetteer
 from kg.extract.lexicon import Cues, load_lexicon
-from kg.extract.syntax import SUBJECT_DEPS, agent, lemma, modifiers, prep_objects
+from kg.extract.syntax import SUBJECT_DEPS, agent, lemma, modifiers, prep_objects, subject
 from kg.extract.text import fold, strip_determiner
 from kg.extract.timex import date_of, value_to_date
 
@@ -89,6 +89,21 @@ class _Match:
     keys: tuple[str, ...] = ()
     kind: str = "name"
     role: Role | None = None
+
+
+#: Object pronouns, which never stand for the doer of their own clause (reflexives do).
+OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+
+
+def _clause_doers(pronoun: Token) -> list[Token]:
+    """The doer of the verb an object pronoun depends on ("Hu wants to congratulate *him*": Hu)."""
+    verb = pronoun.head
+    if pronoun.dep_ == "pobj" and verb.dep_ in {"prep", "dative"}:
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"} or pronoun.dep_ not in {"dobj", "dative", "pobj", "iobj"}:
+        return []
+    doers, _ = subject(verb)
+    return doers
 
 
 def _speaker(pronoun: Token) -> int | None:
@@ -692,6 +707,10 @@ class _DocMentions:
             and self._sent - 3 <= sent
             and (office is None or office in offices or self._holds(ref, office, on))
         ]
+        if fold(token.text) in OBJECT_PRONOUNS:
+            # "Hu sent a message to Sihamoni to congratulate *him*": not the clause's own doer.
+            doers = {t.i for t in _clause_doers(token)}
+            candidates = [c for c in candidates if c[0] not in doers]
         if not candidates:
             return None
         same = [c for c in candidates if c[1] == self._sent]
