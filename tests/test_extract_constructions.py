@@ -1753,3 +1753,9 @@ def test_object_pronouns_and_welcomed_victories(
 ) -> None:
     events = extractor.extract(Article("t", text, published=DAY))
     assert expected in {(e.cameo, e.source.key, e.target.key) for e in events}
+
+
+def test_a_hostage_siege_takes_hostages(extractor: Extractor) -> None:
+    assert triples(extractor, "Chechen rebels staged a hostage siege in a Moscow theatre.") == {
+        ("RUS-REB", "181", "RUS")
+    }
