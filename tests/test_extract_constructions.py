@@ -1759,3 +1759,21 @@ def test_a_hostage_siege_takes_hostages(extractor: Extractor) -> None:
     assert triples(extractor, "Chechen rebels staged a hostage siege in a Moscow theatre.") == {
         ("RUS-REB", "181", "RUS")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a subject the parser hangs on the auxiliary is still the subject
+        (
+            "Egypt and Qatar are mediating between Israel and Hamas in Cairo.",
+            {("EGY", "045", "ISR"), ("EGY", "045", "NSA-HAMAS"), ("QAT", "045", "ISR"), ("QAT", "045", "NSA-HAMAS")},
+        ),
+        # a ship's flag says whose it is
+        ("Iran seized a Portuguese-flagged container ship in the Gulf.", {("IRN", "171", "PRT-BUS")}),
+    ],
+)
+def test_subjects_on_auxiliaries_and_flagged_ships(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected

@@ -181,6 +181,9 @@ def subject(verb: Token) -> tuple[list[Token], str | None]:
         if is_passive(current):
             return [], None
         subjects = children(current, SUBJECT_DEPS)
+        if not subjects:
+            # "Egypt and Qatar *are* mediating": the parser may hang the subject on the auxiliary.
+            subjects = [s for aux in children(current, {"aux", "auxpass"}) for s in children(aux, SUBJECT_DEPS)]
         if inverted_subjects(current):
             # "Russian tactics 'crazy', says *Zelensky*": the speaker follows the verb.
             subjects = [s for s in subjects if s.i > current.i]
@@ -319,13 +322,19 @@ def modifiers(token: Token) -> list[Token]:
             if lemma(child) == "lead":
                 # "US-led forces", "the Saudi-led coalition": the leader owns them ("Iran-backed" does not).
                 found.extend(c for c in child.children if c.dep_ == "npadvmod" and c.i < child.i)
-            elif lemma(child) == "base":
-                # "Pakistan-based militants": where a group is based places it, unless another
-                # name does ("the London-based Syrian Observatory" is Syrian).
+            elif _placing(child):
+                # "Pakistan-based militants", "a Portuguese-flagged ship": where a group is based,
+                # or a ship registered, places it, unless another name does ("the London-based
+                # Syrian Observatory" is Syrian).
                 bases.extend(c for c in child.children if c.dep_ == "npadvmod" and c.i < child.i)
-    if any(t.pos_ in {"PROPN", "ADJ"} and lemma(t) != "base" for t in found):
+    if any(t.pos_ in {"PROPN", "ADJ"} and not _placing(t) for t in found):
         return found
     return found + bases
+
+
+def _placing(modifier: Token) -> bool:
+    """Whether ``modifier`` is "based" or "flagged", which place what they modify."""
+    return fold(modifier.text) in {"based", "flagged"}
 
 
 def governing_verb(noun: Token) -> Token | None:
