@@ -275,7 +275,8 @@ def theme(verb: Token) -> Token | None:
     return None
 
 
-#: Nouns that hold what a verb really acts on in their "of" phrase.
+#: Nouns that hold what a verb really acts on in their "of" phrase or their compound
+#: ("a wave of drones", "an aid package").
 CONTAINER_NOUNS = frozenset(
     {"wave", "barrage", "salvo", "volley", "swarm", "package", "round", "batch", "raft", "flurry", "spate", "hail"}
     | {"program", "programme"}
@@ -285,7 +286,7 @@ CONTAINER_NOUNS = frozenset(
 def _contents(noun: Token) -> Token:
     """``noun``, or what it contains: "a wave *of drones*", "its 16th package *of sanctions*",
     "an *aid* package"."""
-    for _ in range(3):  # "a round of a sanctions program": containers nest
+    for _ in range(3):  # containers nest: "a new round of its sanctions package"
         if lemma(noun) not in CONTAINER_NOUNS:
             break
         kinds = prep_objects(noun, "of") or [
