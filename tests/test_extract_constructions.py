@@ -1557,6 +1557,7 @@ def test_aid_and_sanctions_packages(extractor: Extractor, text: str, expected: s
         ("India and Pakistan exchanged threats.", {("IND", "130", "PAK"), ("PAK", "130", "IND")}),
         ("Russia swapped prisoners with Ukraine.", {("RUS", "0841", "UKR"), ("UKR", "0841", "RUS")}),
         ("Japan and China traded goods worth billions.", {("JPN", "061", "CHN"), ("CHN", "061", "JPN")}),
+        ("Israel and Hamas traded fire across the border.", {("ISR", "193", "NSA-HAMAS"), ("NSA-HAMAS", "193", "ISR")}),
         # ships and boats are the arms of their state
         ("Chinese coast guard vessels fired water cannon at a Philippine supply boat.", {("CHN", "190", "PHL")}),
     ],
