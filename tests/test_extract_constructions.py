@@ -1778,3 +1778,20 @@ def test_subjects_on_auxiliaries_and_flagged_ships(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whoever plans or weighs an act would do it; the other side of a proposal has no say
+        ("Israel is considering a ground offensive in Lebanon.", {("ISR", "190", "LBN", "hypothetical")}),
+        ("Russia is preparing a new offensive against Ukraine.", {("RUS", "138", "UKR", "planned")}),
+        ("The US proposed talks with Iran.", {("USA", "036", "IRN", "planned")}),
+        ("Turkey is poised to approve Sweden's membership.", {("TUR", "032", "SWE", "planned")}),
+    ],
+)
+def test_planned_and_weighed_event_nouns(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    events = extractor.extract(Article("t", text, published=DAY))
+    assert {(e.source.key, e.cameo, e.target.key, e.modality) for e in events} == expected

@@ -93,6 +93,8 @@ PROPOSAL_NOUNS = frozenset(
 AIM_PREPS = ("of", "at", "against", "over")
 #: Verbs by which coordinated parties give to each other ("swapped prisoners", "exchanged fire").
 EXCHANGE_VERBS = frozenset({"swap", "exchange", "trade"})
+#: Governor modalities whose verbs host the event noun they take as object ("planning an offensive").
+PLANNING = frozenset({"planned", "hypothetical"})
 #: Roots whose events, with no one named on the receiving end, are aimed at the place they
 #: happen in, or else at the source's own state: "Kurds demonstrated in the city of Kirkuk".
 AT_HOME_ROOTS = frozenset({"14"})
@@ -654,6 +656,10 @@ class ArgumentLinker:
         """
         head = token.head
         if token.dep_ in {"dobj", "nsubjpass"} and self._light(head):
+            return head
+        if token.dep_ == "dobj" and head.pos_ == "VERB" and self.cues.governors.get(lemma(head)) in PLANNING:
+            # "Israel is considering a ground offensive", "Russia is preparing an offensive":
+            # whoever plans the act would do it (the governor makes it planned or hypothetical).
             return head
         if token.dep_ == "nsubj" and lemma(head) in OCCUR_VERBS:
             # "Clashes *erupted* between X and Y": the parties hang on the verb.

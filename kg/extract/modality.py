@@ -255,9 +255,10 @@ def one_sided(token: Token, cues: Cues) -> bool:
 
     "*ready* to resume talks with Israel", "*refused* to hold talks with Kyiv":
     the subject of the governing word wants or refuses, the other party need
-    not; "will hold talks with Kyiv" is a plan of both.
+    not; "will hold talks with Kyiv" is a plan of both. So for an event noun a
+    stance verb takes as object: "the US *proposed* talks with Iran".
     """
-    return any(how == "control" and lemma(node) in cues.one_sided for node, how in governors(token))
+    return any(how in {"control", "frame"} and lemma(node) in cues.one_sided for node, how in governors(token))
 
 
 def condition_of(token: Token, cues: Cues) -> str | None:
