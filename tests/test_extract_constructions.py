@@ -1795,3 +1795,21 @@ def test_planned_and_weighed_event_nouns(
 ) -> None:
     events = extractor.extract(Article("t", text, published=DAY))
     assert {(e.source.key, e.cameo, e.target.key, e.modality) for e in events} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hedges and attributions make an event reported
+        (
+            "According to Ukrainian officials, Russia launched 40 drones at Kyiv overnight.",
+            ("RUS", "190", "UKR", "reported"),
+        ),
+        ("Russia launched 40 drones at Kyiv, according to Ukrainian officials.", ("RUS", "190", "UKR", "reported")),
+        ("Iran allegedly supplied drones to Russia.", ("IRN", "072", "RUS", "reported")),
+        ("Pyongyang reportedly sent artillery shells to Moscow.", ("PRK", "072", "RUS", "reported")),
+    ],
+)
+def test_hedged_events_are_reported(extractor: Extractor, text: str, expected: tuple[str, str, str, str]) -> None:
+    events = extractor.extract(Article("t", text, published=DAY))
+    assert {(e.source.key, e.cameo, e.target.key, e.modality) for e in events} == {expected}

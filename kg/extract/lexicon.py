@@ -52,7 +52,7 @@ TARGET_SLOTS = frozenset({"dobj", "iobj", "dobj.poss", "subj", "comp", "xobj", "
 REQUIREMENT_KINDS = frozenset({"obj", "omod", "mod", "prt", "xcomp", "oprd", "noobj", "on"})
 #: A requirement's lemma that any word satisfies ("p:from=*").
 ANY = "*"
-MODALITIES = frozenset({"planned", "hypothetical", "negated"})
+MODALITIES = frozenset({"planned", "hypothetical", "negated", "reported"})
 
 
 @dataclass(frozen=True)
@@ -111,6 +111,7 @@ class Cues:
     governors: Mapping[str, str] = field(default_factory=dict)
     noun_mods: Mapping[str, str] = field(default_factory=dict)
     phrases: Mapping[str, str] = field(default_factory=dict)
+    hedges: Mapping[str, str] = field(default_factory=dict)
     conditions: Mapping[str, str] = field(default_factory=dict)
     role_modifiers: Mapping[str, str] = field(default_factory=dict)
     negations: frozenset[str] = frozenset()
@@ -232,7 +233,11 @@ def _load_cues(path: Path) -> Cues:
     by_category: dict[str, dict[str, str]] = {}
     for number, row in enumerate(_rows(path), start=2):
         category, value = row["category"].strip(), (row.get("value") or "").strip()
-        if value and category in {"aux", "governor", "noun_mod", "phrase", "condition"} and value not in MODALITIES:
+        if (
+            value
+            and category in {"aux", "governor", "noun_mod", "phrase", "hedge", "condition"}
+            and value not in MODALITIES
+        ):
             raise ConfigurationError(f"unknown modality {value!r}", f"{path}:{number}")
         by_category.setdefault(category, {})[fold(row["cue"].strip())] = value
     words = {k: frozenset(v) for k, v in by_category.items()}
@@ -241,6 +246,7 @@ def _load_cues(path: Path) -> Cues:
         governors=by_category.get("governor", {}),
         noun_mods=by_category.get("noun_mod", {}),
         phrases=by_category.get("phrase", {}),
+        hedges=by_category.get("hedge", {}),
         conditions=by_category.get("condition", {}),
         role_modifiers=by_category.get("role_modifier", {}),
         negations=words.get("negation", frozenset()),

@@ -198,6 +198,9 @@ def modality_of(token: Token, cues: Cues, triggers: frozenset[int] = frozenset()
                 found.add(cues.noun_mods[child_word])
             elif child.dep_ == "prep" and _phrase(child) in cues.phrases:
                 found.add(cues.phrases[_phrase(child)])
+            elif child.dep_ in {"advmod", "prep"} and (hedge := cues.hedges.get(fold(child.text))):
+                # "Iran *allegedly* supplied drones", "*according to* officials, Russia launched ...".
+                found.add(hedge)
     if _headline_infinitive(below):
         found.add("planned")
     if not found:
