@@ -1813,3 +1813,23 @@ def test_planned_and_weighed_event_nouns(
 def test_hedged_events_are_reported(extractor: Extractor, text: str, expected: tuple[str, str, str, str]) -> None:
     events = extractor.extract(Article("t", text, published=DAY))
     assert {(e.source.key, e.cameo, e.target.key, e.modality) for e in events} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # reaching, striking or sealing a deal concludes an agreement; parties named together do it with each other
+        (
+            "Australia and the United States sealed a free trade agreement.",
+            {("AUS", "057", "USA", "asserted"), ("USA", "057", "AUS", "asserted")},
+        ),
+        ("Iran struck a deal with the IAEA.", {("IRN", "057", "IGO-IAEA", "asserted")}),
+        (
+            "Russia and Ukraine failed to reach a deal on grain exports.",
+            {("RUS", "057", "UKR", "negated"), ("UKR", "057", "RUS", "negated")},
+        ),
+    ],
+)
+def test_deals_reached(extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]) -> None:
+    events = extractor.extract(Article("t", text, published=DAY))
+    assert {(e.source.key, e.cameo, e.target.key, e.modality) for e in events} == expected
