@@ -1833,3 +1833,26 @@ def test_hedged_events_are_reported(extractor: Extractor, text: str, expected: t
 def test_deals_reached(extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]) -> None:
     events = extractor.extract(Article("t", text, published=DAY))
     assert {(e.source.key, e.cameo, e.target.key, e.modality) for e in events} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an attack on a thing in another state is an attack on that state
+        ("Ukraine's drones struck an oil depot in Russia's Bryansk region.", {("UKR-MIL", "190", "RUS")}),
+        ("Ukraine attacked a power plant in Belgorod.", {("UKR", "190", "RUS")}),
+        # not a ship running aground, nor a raid by the state's own forces, nor a hideout near a border
+        ("A South Korean cargo ship hits a breakwater in Japan.", set()),
+        ("US and Afghan forces raid houses in Kabul.", set()),
+        ("Pakistani troops attacked two suspected terrorist hideouts near the Afghan border.", set()),
+        # a possessor owns the condemned act before its "of" phrase does
+        (
+            "The UN General Assembly condemned Russia's annexation of four Ukrainian regions.",
+            {("IGO-UNGA", "111", "RUS"), ("RUS", "192", "UKR")},
+        ),
+    ],
+)
+def test_attacks_on_things_placed_in_another_state(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected

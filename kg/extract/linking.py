@@ -68,6 +68,12 @@ RESPONSIBILITY_VERBS = frozenset({"claim", "accept", "take", "admit", "acknowled
 #: named: aid, concessions, inspections ("lifted a curfew in Kosovo"); not statements about a
 #: place, nor "suspended flights in Japan".
 LOCATED_OBJECT_ROOTS = frozenset({"07", "08", "09"})
+#: Roots whose act on a thing located in another state than the doers' is an act on it.
+LOCATED_ATTACK_ROOTS = frozenset({"18", "19"})
+#: Prepositions that place an attacked thing: "near the Afghan border" leaves it on either side.
+ATTACK_PLACE_PREPS = ("in", "at", "on")
+#: Sectors whose vehicles hit things by accident ("a cargo ship hits a breakwater").
+CIVIL_SECTORS = frozenset({"BUS", "CVL"})
 #: Codes whose act on a place is an act on its state when no party is named (curfews, blockades).
 PLACE_TARGET_CODES = ("17", "191")
 #: Appeals and demands (02, 10): their addressee must be named as an actor.
@@ -284,6 +290,22 @@ class ArgumentLinker:
             ):
                 # "lifted a curfew in Kosovo", "opened an embassy in Tehran": an act on a thing
                 # located in one state, with no party named, is an act on that state.
+                targets, target_how = [place], "place"
+            if (
+                sources
+                and not targets
+                and code[:2] in LOCATED_ATTACK_ROOTS
+                # "urged to fight repression in Cambodia" fights no one there.
+                and lemma(token) not in self.cues.mutual_verbs
+                and match.theme is not None
+                and match.theme not in ctx.refs
+                and all(s.sector not in CIVIL_SECTORS for s in sources)
+                and (place := self._one_state(ctx, (token, ctx.doc[match.theme]), ATTACK_PLACE_PREPS))
+                and all(place.key not in {s.key, s.country} for s in sources)
+            ):
+                # "Ukraine's drones struck an oil depot in Russia's Bryansk region": an attack on a
+                # thing in another state is an attack on it; not a ship running aground, nor a
+                # raid in Kabul by US and Afghan forces together.
                 targets, target_how = [place], "place"
             pairs: list[tuple[ActorRef, ActorRef, str, str]] = []
             if len(sources) > 1 and lemma(token) in EXCHANGE_VERBS and not any(t.kind == "entry" for t in targets):
@@ -896,7 +918,10 @@ class ArgumentLinker:
                 inner = self._owners(ctx, things, persons)
                 # Not for meetings: "received a letter *from* the Kremlin" is no visit by it.
                 preps = ("of",) if match.rule.code[:2] == MEETING_ROOT else ("of", "from", "by")
-                inner += [o for t in things for p in preps for o in prep_objects(t, p)]
+                # A possessor owns the thing before its "of" phrase does: "condemned *Russia's*
+                # annexation of four Ukrainian regions" condemns Russia only.
+                owned = [t for t in things if not children(t, {"poss"})]
+                inner += [o for t in owned for p in preps for o in prep_objects(t, p)]
                 # "tariffs on goods *from Canada*", parsed with the phrase on the verb.
                 after = {t.right_edge.i + 1 for t in things}
                 if any(fold(p.text) == "from" and p.i in after for p in children(token, {"prep"})):
