@@ -1856,3 +1856,13 @@ def test_attacks_on_things_placed_in_another_state(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(extractor, text) == expected
+
+
+def test_the_two_leaders_are_the_last_two_people_named(extractor: Extractor) -> None:
+    text = (
+        "Chinese President Xi Jinping arrived in Moscow on Monday. He held talks with Russian President Vladimir "
+        "Putin at the Kremlin. The two leaders signed an agreement on deepening their partnership."
+    )
+    events = extractor.extract(Article("t", text, published=DAY))
+    signed = {(e.source.key, e.cameo, e.target.key) for e in events if "two leaders" in e.sentence}
+    assert signed == {("Q15031", "057", PUTIN), (PUTIN, "057", "Q15031")}

@@ -121,6 +121,7 @@ class Cues:
     give_verbs: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
+    leader_nouns: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
     non_actor_heads: frozenset[str] = frozenset()
     non_event_heads: frozenset[str] = frozenset()
@@ -256,6 +257,7 @@ def _load_cues(path: Path) -> Cues:
         give_verbs=words.get("give_verb", frozenset()),
         place_nouns=words.get("place_noun", frozenset()),
         group_nouns=words.get("group_noun", frozenset()),
+        leader_nouns=words.get("leader_noun", frozenset()),
         quantity_nouns=words.get("quantity_noun", frozenset()),
         non_actor_heads=words.get("non_actor_head", frozenset()),
         non_event_heads=words.get("non_event_head", frozenset()),

@@ -422,6 +422,8 @@ class _DocMentions:
             counted = [ref for obj in prep_objects(token, "of") for ref in self._resolve(obj)]
             if counted:
                 return counted
+        if lem in self.cues.leader_nouns and token.tag_ == "NNS" and (pair := self._two_persons(token)):
+            return pair
         role = self._doc_roles.get(token.i)
         if role is not None:
             span = token.doc[role.start : role.end]
@@ -696,6 +698,25 @@ class _DocMentions:
         if len(picked) < 2:
             return []
         return [ActorRef("entry", key, token.text, "two") for key in reversed(picked[:2])]
+
+    def _two_persons(self, token: Token) -> list[ActorRef]:
+        """For "the two leaders": the two people last mentioned in the preceding sentences."""
+        counted = any(fold(c.text) in {"two", "both"} for c in token.children if c.dep_ in {"nummod", "det", "predet"})
+        if not counted:
+            return []
+        picked: list[ActorRef] = []
+        for _, sent, ref, _offices, _subj in reversed(self._seen.persons):
+            if not self._sent - 2 <= sent < self._sent or ref.kind != "entry":
+                continue
+            if all(ref.key != p.key for p in picked):
+                picked.append(ref)
+            if len(picked) == 2:
+                break
+        if len(picked) < 2:
+            return []
+        return [
+            ActorRef(r.kind, r.key, token.text, "two", r.sector, r.country, True, r.office) for r in reversed(picked)
+        ]
 
     def _antecedent(self, token: Token, office: str | None = None) -> ActorRef | None:
         """The most salient earlier person (holding ``office`` if given)."""
