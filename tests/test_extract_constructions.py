@@ -1825,6 +1825,10 @@ def test_hedged_events_are_reported(extractor: Extractor, text: str, expected: t
         ),
         ("Iran struck a deal with the IAEA.", {("IRN", "057", "IGO-IAEA", "asserted")}),
         (
+            "Xi Jinping and Vladimir Putin signed a joint statement in Beijing.",
+            {("Q15031", "057", PUTIN, "asserted"), (PUTIN, "057", "Q15031", "asserted")},
+        ),
+        (
             "Russia and Ukraine failed to reach a deal on grain exports.",
             {("RUS", "057", "UKR", "negated"), ("UKR", "057", "RUS", "negated")},
         ),
