@@ -1633,6 +1633,12 @@ def test_the_red_crescent_receives_aid(extractor: Extractor) -> None:
         ),
         # aid agencies expelled
         ("Jakarta forced the UN refugee agency, UNHCR, out of the country.", {("IDN", "1663", "IGO-UNHCR")}),
+        # strikes against targets are military, strikes against a reform are not
+        (
+            "The United States and the United Kingdom carried out strikes against Houthi targets in Yemen.",
+            {("USA", "190", "NSA-HOUTHIS"), ("GBR", "190", "NSA-HOUTHIS")},
+        ),
+        ("Workers staged a strike against the pension reform.", set()),
         # a planned shelling threatens force
         ("The Macedonian army prepared to resume shelling Albanian positions.", {("MKD-MIL", "138", "ALB")}),
     ],
