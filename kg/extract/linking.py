@@ -21,6 +21,7 @@ from kg.extract.syntax import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     agent,
+    amount_giver,
     children,
     conjuncts,
     container,
@@ -280,32 +281,7 @@ class ArgumentLinker:
                     if code[:2] in LOCAL_FORCE_ROOTS:
                         # Arrests and curfews are the local authorities' ("police arrested protesters in Moscow").
                         sources = _placed(sources, place.key)
-            if (
-                sources
-                and not targets
-                and code[:2] in LOCATED_OBJECT_ROOTS
-                and match.theme is not None
-                and match.theme not in ctx.refs
-                and (place := self._one_state(ctx, (ctx.doc[match.theme],), LOCATION_PREPS))
-            ):
-                # "lifted a curfew in Kosovo", "opened an embassy in Tehran": an act on a thing
-                # located in one state, with no party named, is an act on that state.
-                targets, target_how = [place], "place"
-            if (
-                sources
-                and not targets
-                and code[:2] in LOCATED_ATTACK_ROOTS
-                # "urged to fight repression in Cambodia" fights no one there.
-                and lemma(token) not in self.cues.mutual_verbs
-                and match.theme is not None
-                and match.theme not in ctx.refs
-                and all(s.sector not in CIVIL_SECTORS for s in sources)
-                and (place := self._one_state(ctx, (token, ctx.doc[match.theme]), ATTACK_PLACE_PREPS))
-                and all(place.key not in {s.key, s.country} for s in sources)
-            ):
-                # "Ukraine's drones struck an oil depot in Russia's Bryansk region": an attack on a
-                # thing in another state is an attack on it; not a ship running aground, nor a
-                # raid in Kabul by US and Afghan forces together.
+            if sources and not targets and (place := self._located_thing(ctx, token, match, sources)):
                 targets, target_how = [place], "place"
             pairs: list[tuple[ActorRef, ActorRef, str, str]] = []
             if len(sources) > 1 and lemma(token) in EXCHANGE_VERBS and not any(t.kind == "entry" for t in targets):
@@ -356,6 +332,33 @@ class ArgumentLinker:
                 and self._light(ctx.doc[c.trigger.token])
             )
         ]
+
+    def _located_thing(
+        self, ctx: DocContext, token: Token, match: TriggerMatch, sources: list[ActorRef]
+    ) -> ActorRef | None:
+        """The state of the thing an act with no named party is done to.
+
+        "Lifted a curfew in Kosovo", "opened an embassy in Tehran": an act on a thing located
+        in one state is an act on that state. An attack is so only in another state than its
+        doers', by no civilian vehicle, and not a fight: "Ukraine's drones struck an oil depot
+        in Russia's Bryansk region"; not a ship running aground, a raid in Kabul by US and
+        Afghan forces together, or "urged to fight repression in Cambodia".
+        """
+        if match.theme is None or match.theme in ctx.refs:
+            return None
+        thing, root = ctx.doc[match.theme], match.rule.code[:2]
+        if root in LOCATED_OBJECT_ROOTS:
+            return self._one_state(ctx, (thing,), LOCATION_PREPS)
+        if (
+            root not in LOCATED_ATTACK_ROOTS
+            or lemma(token) in self.cues.mutual_verbs
+            or any(s.sector in CIVIL_SECTORS for s in sources)
+        ):
+            return None
+        place = self._one_state(ctx, (token, thing), ATTACK_PLACE_PREPS)
+        if place is None or any(place.key in {s.key, s.country} for s in sources):
+            return None
+        return place
 
     @staticmethod
     def _no_other_foe(ctx: DocContext, match: TriggerMatch) -> bool:
@@ -725,13 +728,8 @@ class ArgumentLinker:
             if code[:2] == "07":
                 # "pledged 2 billion euros in aid": the phrase may hang on the amount, and the
                 # amount on "with": "provide Ukraine with $4.5 billion in aid".
-                amount = head.head
-                giver = amount
-                if amount.dep_ == "dobj":
-                    giver = amount.head
-                elif amount.dep_ == "pobj" and fold(amount.head.text) == "with":
-                    giver = amount.head.head
-                if lemma(giver) in self.cues.give_verbs:
+                giver = amount_giver(token)
+                if giver is not None and lemma(giver) in self.cues.give_verbs:
                     return giver
         if code[:2] not in FRAME_ROOTS:
             return None

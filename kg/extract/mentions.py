@@ -106,6 +106,11 @@ def _clause_doers(pronoun: Token) -> list[Token]:
     return doers
 
 
+def _counted_two(noun: Token) -> bool:
+    """Whether ``noun`` is counted as two: "the *two* nations", "*both* leaders"."""
+    return any(fold(c.text) in {"two", "both"} for c in noun.children if c.dep_ in {"nummod", "det", "predet"})
+
+
 def _speaker(pronoun: Token) -> int | None:
     """The token of whoever reports the clause ``pronoun`` is the subject of.
 
@@ -687,8 +692,7 @@ class _DocMentions:
 
     def _two_states(self, token: Token) -> list[ActorRef]:
         """For "the two nations": the two states last mentioned in the preceding sentences."""
-        counted = any(fold(c.text) in {"two", "both"} for c in token.children if c.dep_ in {"nummod", "det", "predet"})
-        if not counted:
+        if not _counted_two(token):
             return []
         here = {key for _, sent, key in self._seen.states if sent == self._sent}
         picked: list[str] = []
@@ -701,8 +705,7 @@ class _DocMentions:
 
     def _two_persons(self, token: Token) -> list[ActorRef]:
         """For "the two leaders": the two people last mentioned in the preceding sentences."""
-        counted = any(fold(c.text) in {"two", "both"} for c in token.children if c.dep_ in {"nummod", "det", "predet"})
-        if not counted:
+        if not _counted_two(token):
             return []
         picked: list[ActorRef] = []
         for _, sent, ref, _offices, _subj in reversed(self._seen.persons):

@@ -19,6 +19,7 @@ from kg.extract.lexicon import Cues
 from kg.extract.syntax import (
     GRANTING_VERBS,
     SUBJECT_DEPS,
+    amount_giver,
     children,
     governing_verb,
     is_infinitival,
@@ -111,16 +112,13 @@ def governors(token: Token) -> Iterator[tuple[Token, str]]:
 def _measuring_verb(noun: Token) -> Token | None:
     """The verb of the amount an "in" phrase measures: "will send $4.5 billion *in aid*",
     "will provide Ukraine with $4.5 billion in aid"."""
-    if noun.dep_ != "pobj" or fold(noun.head.text) != "in":
+    giver = amount_giver(noun)
+    if giver is None or giver.pos_ != "VERB":
         return None
-    amount = noun.head.head
-    if amount.pos_ == "VERB":
-        return amount if amount.i < noun.i and children(amount, {"dobj", "dative"}) else None
-    if amount.dep_ == "pobj" and fold(amount.head.text) == "with":
-        amount = amount.head
-    if amount.dep_ in {"dobj", "prep"} and amount.head.pos_ == "VERB":
-        return amount.head
-    return None
+    if giver.i == noun.head.head.i:
+        # The phrase on the verb itself: only after an object ("sent Ukraine $400m in aid").
+        return giver if giver.i < noun.i and children(giver, {"dobj", "dative"}) else None
+    return giver
 
 
 def _phrase(prep: Token) -> str:

@@ -338,6 +338,23 @@ def _placing(modifier: Token) -> bool:
     return fold(modifier.text) in {"based", "flagged"}
 
 
+def amount_giver(noun: Token) -> Token | None:
+    """The word that gives the amount an "in" phrase measures, or None if ``noun`` is in no "in" phrase.
+
+    "pledged 2 billion euros *in aid*": the verb of the amount; "provide Ukraine with $4.5
+    billion *in aid*": the verb of the "with" phrase; "sent Ukraine $400m *in aid*", parsed
+    with the phrase on the verb: the verb itself. Callers check what the word is.
+    """
+    if noun.dep_ != "pobj" or fold(noun.head.text) != "in":
+        return None
+    amount = noun.head.head
+    if amount.dep_ == "dobj":
+        return amount.head
+    if amount.dep_ == "pobj" and fold(amount.head.text) == "with":
+        return amount.head.head
+    return amount
+
+
 def governing_verb(noun: Token) -> Token | None:
     """The verb a noun is subject or object of ("the meeting is being prepared")."""
     if noun.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OBJECT_DEPS and noun.head.pos_ in {"VERB", "AUX"}:

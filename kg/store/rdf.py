@@ -94,7 +94,6 @@ def actor_triples(g: Graph | GraphData, actor: Actor, aliases: Iterable[str] = (
         g.add((node, DKG.sector, Literal(actor.sector)))
     if actor.wikidata:
         g.add((node, OWL.sameAs, WD[actor.wikidata]))
-    affiliation_triples(g, actor)
     if not actor.resolved:
         g.add((node, DKG.unresolved, Literal(True)))
     return node
