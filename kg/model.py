@@ -47,9 +47,10 @@ class Actor:
 
     ``key`` is the stable local id: an ISO alpha-3 code for states, a Wikidata
     QID for known people and organisations, else a slug of the text.
-    ``affiliation`` is the key of the international organisation a person acts
-    for, when the office they hold on the event date is that organisation's
-    (António Guterres: ``Q1065``, the UN); None for everyone else.
+    ``affiliation`` is the key of the organisation a person acts for, when the
+    office they hold on the event date is that organisation's (António
+    Guterres: ``Q1065``, the UN) or the text names them by it ("Hamas official
+    Osama Hamdan": ``NSA-HAMAS``); None for everyone else.
     """
 
     key: str

@@ -16,7 +16,8 @@ left out whenever ``from`` or ``to`` is given.
 Affiliations
 ------------
 A person holding an office of an international organisation on an event's
-date acts for it: the article's graph says ``person schema:affiliation
+date, or named by an organisation ("Hamas official Osama Hamdan"), acts for
+it: the article's graph says ``person schema:affiliation
 organisation``, and the actor object's ``affiliation`` is read from the
 graph of the event itself, since the same person may act for a state in one
 article and for an organisation in another (Mark Rutte before and after

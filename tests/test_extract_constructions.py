@@ -643,7 +643,8 @@ def test_who_bombs_decides_the_kind_of_bombing(
     ("text", "expected"),
     [
         # the actor a statement is about may sit deeper in the reported clause
-        ("Putin claims the West seeks global domination by using Ukraine.", {("Q7747", "110", "UKR")}),
+        ("Putin claims the alliance seeks global domination by using Ukraine.", {("Q7747", "110", "UKR")}),
+        ("Putin claims the West seeks global domination by using Ukraine.", {("Q7747", "110", "GRP-WEST")}),
         ("China said the exercises were aimed at Taiwan.", {("CHN", "010", "TWN")}),
     ],
 )
@@ -1876,3 +1877,26 @@ def test_the_two_leaders_are_the_last_two_people_named(extractor: Extractor) -> 
     events = extractor.extract(Article("t", text, published=DAY))
     signed = {(e.source.key, e.cameo, e.target.key) for e in events if "two leaders" in e.sentence}
     assert signed == {("Q15031", "057", PUTIN), (PUTIN, "057", "Q15031")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a person named by an organisation acts for it, whether or not the gazetteer knows them
+        ("Hamas official Osama Hamdan criticised Egypt.", ("Osama Hamdan", "PSE", None, "NSA-HAMAS")),
+        ("UN envoy Hans Grundberg met Houthi leaders in Sanaa.", ("Hans Grundberg", None, "GOV", "Q1065")),
+        # a pronoun keeps the affiliation of the person it stands for
+        (
+            "Hezbollah leader Hassan Nasrallah spoke on Friday. He threatened Israel.",
+            ("Hassan Nasrallah", "LBN", None, "NSA-HEZBOLLAH"),
+        ),
+        # a state's official is no affiliate
+        ("Egyptian spokesman Ahmed Fahmy criticised Israel.", ("Ahmed Fahmy", "EGY", "GOV", None)),
+    ],
+)
+def test_people_named_by_an_organisation_act_for_it(
+    extractor: Extractor, text: str, expected: tuple[str, str | None, str | None, str | None]
+) -> None:
+    events = extractor.extract(Article("t", text, published=DAY))
+    assert events
+    assert {(e.source.label, e.source.country, e.source.sector, e.source.affiliation) for e in events} == {expected}

@@ -393,3 +393,34 @@ def test_court_appearances_and_managing_verbs(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # state organs, blocs, parties and armed groups of today's news are actors of their own
+        ("Russia accused the West of waging a proxy war.", {("RUS", "112", "GRP-WEST")}),
+        ("Western allies pledged tanks to Ukraine.", {("GRP-WEST", "0332", "UKR")}),
+        ("Iran's Revolutionary Guards attacked Kurdish groups in Iraq.", {("ORG-IRGC", "190", "IRQ")}),
+        ("Republicans criticised Biden over the withdrawal.", {("PTY-USA-REP", "111", "Q6279")}),
+        # a longer party name is that party, not the US Democrats
+        ("The Sweden Democrats praised Hungary.", {("PTY-SWE-SD", "051", "HUN")}),
+        ("The Social Democrats criticised Russia.", {("PTY-SOCDEM", "111", "RUS")}),
+        # a party name another state's modifier owns is that state's party
+        ("South Korea's Democratic Party criticised Japan.", {("KOR-PTY", "111", "JPN")}),
+        ("M23 rebels attacked Congolese troops.", {("NSA-M23", "190", "COD-MIL")}),
+        ("The Pakistani Taliban attacked a police station in Peshawar.", {("NSA-TTP", "190", "PAK")}),
+        # a person of that name is no bloc
+        ("Kanye West criticised Israel.", {("x-kanye-west", "111", "ISR")}),
+    ],
+)
+def test_modern_bodies(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected
+
+
+def test_bodies_carry_their_country_and_sector(extractor: Extractor) -> None:
+    text = "Iran's Revolutionary Guards attacked Kurdish groups in Iraq."
+    events = extractor.extract(Article("t", text, published=DAY))
+    assert [(e.source.label, e.source.country, e.source.sector) for e in events] == [
+        ("Islamic Revolutionary Guard Corps", "IRN", "MIL")
+    ]

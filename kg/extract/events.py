@@ -285,7 +285,7 @@ def materialize(ref: ActorRef, on: dt.date, gazetteer: Gazetteer) -> Actor:
     if ref.kind == "group" and ref.key:
         return gazetteer.group(ref.key, ref.sector)
     label = strip_determiner(ref.text)
-    return Actor(f"x-{slug(label)}", label, "group", ref.country, ref.sector, None, False)
+    return Actor(f"x-{slug(label)}", label, "group", ref.country, ref.sector, None, False, ref.affiliation)
 
 
 NON_MILITARY_BOMBING = "183"

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, ClassVar
 
 from kg.extract.gazetteer import Gazetteer, Role, load_gazetteer
@@ -62,6 +62,10 @@ MODIFIER_ONLY_DEPS = frozenset({"compound", "amod"})
 NAME_JOINERS = frozenset({"-", "'"})
 
 
+#: The sector of political parties; their names are shared across states.
+PARTY = "PTY"
+
+
 @dataclass(frozen=True)
 class ActorRef:
     """What a noun phrase refers to, before the event date fixes offices.
@@ -80,6 +84,7 @@ class ActorRef:
     country: str | None = None
     person: bool = False
     office: str | None = None
+    affiliation: str | None = None
 
 
 @dataclass(frozen=True)
@@ -492,6 +497,12 @@ class _DocMentions:
             return ActorRef("unresolved", None, span.text, "ambiguous", person=True)
         entry = self.gazetteer.get(key)
         person = entry is not None and entry.actor.type == "person"
+        if entry is not None and entry.actor.sector == PARTY and entry.actor.country:
+            # "Israel's opposition Labour party": a party name many states share, owned by another.
+            owner = self._owner(token, span, group=False)
+            home = self.gazetteer.get(owner) if owner else None
+            if home is not None and home.actor.type == "state" and owner != entry.actor.country:
+                return ActorRef("group", owner, span.text, "role", sector=PARTY)
         return ActorRef("entry", key, span.text, match.kind, person=person)
 
     def _owner(self, token: Token, span: Span, *, group: bool) -> str | None:
@@ -647,7 +658,7 @@ class _DocMentions:
             known = self._seen.surnames.get(_surname(ent.text))
             if known is not None:
                 return [known]
-        country = sector = office = None
+        country = sector = office = affiliation = None
         for mod in modifiers(token):
             role = self._doc_roles.get(mod.i)
             if role is not None and role.role is not None:
@@ -659,8 +670,13 @@ class _DocMentions:
                 entry = self.gazetteer.get(owner) if owner else None
                 if entry is not None:
                     country = entry.actor.key if entry.actor.type == "state" else entry.actor.country
+                    if entry.actor.type != "state":
+                        # "Hamas official Osama Hamdan", "UN envoy Martin Griffiths": acts for the body.
+                        affiliation = entry.actor.key
+        if affiliation is not None and sector == "GOV" and affiliation.startswith("NSA-"):
+            sector = None  # a movement's officials are not a state's government
         text = strip_determiner(ent.text)
-        return [ActorRef("unresolved", None, text, "ner", sector, country, person, office)]
+        return [ActorRef("unresolved", None, text, "ner", sector, country, person, office, affiliation)]
 
     def _ethnic(self, ref: ActorRef, token: Token) -> ActorRef:
         """ "Ethnic Albanians" are a people, not Albania: they belong to the state they live in
@@ -752,8 +768,8 @@ class _DocMentions:
         ref = best[2]
         if ref.kind == "unresolved":
             # An unknown person stays known by the name it was introduced with, not by "he".
-            return ActorRef(ref.kind, None, ref.text, ref.via, ref.sector, ref.country, True, office or ref.office)
-        return ActorRef(ref.kind, ref.key, token.text, "anaphora", ref.sector, ref.country, True, office or ref.office)
+            return replace(ref, person=True, office=office or ref.office)
+        return replace(ref, text=token.text, via="anaphora", person=True, office=office or ref.office)
 
     def _holds(self, ref: ActorRef, office: str, on: dt.date) -> bool:
         return ref.kind == "entry" and ref.key is not None and office in self.gazetteer.offices(ref.key, on)
