@@ -1900,3 +1900,19 @@ def test_people_named_by_an_organisation_act_for_it(
     events = extractor.extract(Article("t", text, published=DAY))
     assert events
     assert {(e.source.label, e.source.country, e.source.sector, e.source.affiliation) for e in events} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whoever suffers an attack is its target; "from"/"by" names who attacks
+        ("Israel suffered rocket attacks from Gaza.", {("PSE", "190", "ISR")}),
+        ("The Ukrainian capital came under attack from Russian drones.", {("RUS-MIL", "190", "UKR")}),
+        ("Kyiv faced a wave of drone attacks by Russia.", {("RUS", "190", "UKR")}),
+        ("Saudi Arabia suffered attacks from Yemen's Houthis.", {("NSA-HOUTHIS", "190", "SAU")}),
+        # no attacker named, no event
+        ("The region suffered an attack.", set()),
+    ],
+)
+def test_suffered_attacks(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected

@@ -48,7 +48,7 @@ from kg.resources import data_path
 __all__ = ["Cues", "Discard", "Lexicon", "Requirement", "TriggerRule", "load_lexicon"]
 
 SOURCE_SLOTS = frozenset({"subj", "subj.mod", "poss", "by", "of", "host", "mod", "cause"})
-TARGET_SLOTS = frozenset({"dobj", "iobj", "dobj.poss", "subj", "comp", "xobj", "purpose", "compound"})
+TARGET_SLOTS = frozenset({"dobj", "iobj", "dobj.poss", "subj", "comp", "xobj", "purpose", "compound", "undergoer"})
 REQUIREMENT_KINDS = frozenset({"obj", "omod", "mod", "prt", "xcomp", "oprd", "noobj", "on"})
 #: A requirement's lemma that any word satisfies ("p:from=*").
 ANY = "*"
@@ -118,6 +118,7 @@ class Cues:
     light_verbs: frozenset[str] = frozenset()
     host_preps: frozenset[str] = frozenset()
     engage_verbs: frozenset[str] = frozenset()
+    undergo_verbs: frozenset[str] = frozenset()
     give_verbs: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
@@ -254,6 +255,7 @@ def _load_cues(path: Path) -> Cues:
         light_verbs=words.get("light_verb", frozenset()),
         host_preps=words.get("host_prep", frozenset()),
         engage_verbs=words.get("engage_verb", frozenset()),
+        undergo_verbs=words.get("undergo_verb", frozenset()),
         give_verbs=words.get("give_verb", frozenset()),
         place_nouns=words.get("place_noun", frozenset()),
         group_nouns=words.get("group_noun", frozenset()),

@@ -664,6 +664,24 @@ class ArgumentLinker:
                         found += [o for h in (noun, *holders) for p in AIM_PREPS for o in prep_objects(h, p)]
         return found
 
+    def _suffered(self, token: Token) -> tuple[Token, Token] | None:
+        """The verb of suffering an event noun is taken by, and the noun it takes: "Israel
+        *suffered* rocket attacks", "the convoy *came under* fire", "Kyiv *faced* a *wave* of
+        drone strikes"."""
+        noun = token
+        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and fold(noun.head.text) == "of":
+            noun = noun.head.head  # "a wave *of* strikes"
+        if noun.dep_ == "dobj" and lemma(noun.head) in self.cues.undergo_verbs:
+            return noun.head, noun
+        if noun.dep_ == "pobj" and fold(noun.head.text) == "under" and lemma(noun.head.head) in {"come", "be"}:
+            return noun.head.head, noun
+        return None
+
+    def _undergoers(self, token: Token) -> list[Token]:
+        """Who suffers an event noun (see :meth:`_suffered`): the subject of that verb."""
+        suffered = self._suffered(token)
+        return subject(suffered[0])[0] if suffered else []
+
     def _light(self, verb: Token) -> bool:
         """Whether ``verb`` is a light verb, also when the lemmatiser got it wrong ("staged" -> "stag")."""
         if lemma(verb) in self.cues.light_verbs:
@@ -808,6 +826,9 @@ class ArgumentLinker:
                 if not tokens and slot.startswith("p:") and match.theme is not None:
                     # "received assurances *from* the government": the phrase may hang on the object.
                     tokens = prep_objects(ctx.doc[match.theme], prep)
+                if not tokens and match.rule.pos == "NOUN" and (suffered := self._suffered(token)):
+                    # "suffered attacks *from Gaza*", "faced a wave of attacks *by Russia*".
+                    tokens = [o for held in suffered for o in prep_objects(held, prep)]
                 refs = self._refs(ctx, tokens)
                 if refs:
                     return refs, slot
@@ -877,6 +898,8 @@ class ArgumentLinker:
                 tokens = self._reported(ctx, token, owned=match.rule.code[:2] not in APPEAL_ROOTS)
             elif slot == "purpose":
                 tokens = self._aims(token, host)
+            elif slot == "undergoer":
+                tokens = self._undergoers(token)
             elif slot == "compound":
                 # "Blair's *Israel* visit", "Modi's *US* trip": the place named before the noun.
                 tokens = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
