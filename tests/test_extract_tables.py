@@ -424,3 +424,17 @@ def test_bodies_carry_their_country_and_sector(extractor: Extractor) -> None:
     assert [(e.source.label, e.source.country, e.source.sector) for e in events] == [
         ("Islamic Revolutionary Guard Corps", "IRN", "MIL")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # heading for a place is travel there, planned when it is still to come
+        ("Blinken headed for Riyadh on Monday.", {("antony-blinken", "042", "SAU")}),
+        ("Egyptian President Sisi will head for Algeria on Tuesday.", {("abdel-fattah-el-sisi", "036", "DZA")}),
+        # heading for a state of affairs is no travel
+        ("Russia is heading for a recession.", set()),
+    ],
+)
+def test_heading_for_a_place(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected
