@@ -438,3 +438,20 @@ def test_bodies_carry_their_country_and_sector(extractor: Extractor) -> None:
 )
 def test_heading_for_a_place(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # arms given "with": the receiver is the object, also through "a number of"
+        (
+            "North Korea is secretly supplying Russia with a significant number of artillery shells.",
+            {("PRK", "072", "RUS")},
+        ),
+        ("Sweden supplied Ukraine with a large number of weapons.", {("SWE", "072", "UKR")}),
+        ("The US will provide Ukraine with Patriot air defence systems.", {("USA", "0332", "UKR")}),
+        ("Iran sent a large amount of drones to Russia.", {("IRN", "072", "RUS")}),
+    ],
+)
+def test_arms_supplied_in_numbers(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected

@@ -253,7 +253,7 @@ def theme(verb: Token) -> Token | None:
             if verb.dep_ == "relcl" and fold(child.text) in RELATIVE_WORDS:
                 # "Putin, *whom* the ICC accuses of war crimes": the antecedent.
                 return verb.head
-            return _contents(child)
+            return contents(child)
     for child in verb.children:
         if child.dep_ in PASSIVE_SUBJECT_DEPS or (child.dep_ == "nsubj" and bare_passive(verb)):
             return child
@@ -280,10 +280,11 @@ def theme(verb: Token) -> Token | None:
 CONTAINER_NOUNS = frozenset(
     {"wave", "barrage", "salvo", "volley", "swarm", "package", "round", "batch", "raft", "flurry", "spate", "hail"}
     | {"program", "programme"}
+    | {"number", "amount", "quantity", "array", "range", "variety"}  # "a large number of weapons"
 )
 
 
-def _contents(noun: Token) -> Token:
+def contents(noun: Token) -> Token:
     """``noun``, or what it contains: "a wave *of drones*", "its 16th package *of sanctions*",
     "an *aid* package"."""
     for _ in range(3):  # containers nest: "a new round of its sanctions package"

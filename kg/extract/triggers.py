@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from kg.extract.lexicon import ANY, Lexicon, Requirement, TriggerRule, load_lexicon
-from kg.extract.syntax import children, lemma, misread_verb, prep_objects, theme
+from kg.extract.syntax import children, contents, lemma, misread_verb, prep_objects, theme
 from kg.extract.text import fold
 
 if TYPE_CHECKING:
@@ -64,10 +64,12 @@ def _holds(req: Requirement, token: Token, obj: Token | None) -> bool:
         hosts = [token] + ([obj] if obj is not None else [])
         anything = ANY in req.lemmas
         # The noun or its compound: "wounded two soldiers in a *bomb* attack".
+        # Through a container: "supplied Russia with a large *number* of shells".
         return any(
             anything or lemma(o) in req.lemmas or any(lemma(c) in req.lemmas for c in children(o, {"compound"}))
             for host in hosts
-            for o in prep_objects(host, req.prep)
+            for held in prep_objects(host, req.prep)
+            for o in {held, contents(held)}
         )
     return False
 
