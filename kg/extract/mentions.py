@@ -74,6 +74,8 @@ class ActorRef:
     state or organisation, ``sector`` the role's sector) or ``unresolved``
     (``text`` is kept; ``country`` and ``sector`` come from modifiers).
     ``via`` records how the reference was made; it feeds the confidence.
+    ``affiliation`` is the organisation whose title names an unknown person
+    ("Hamas official Osama Hamdan").
     """
 
     kind: str
