@@ -206,9 +206,15 @@ def select(records: Iterable[GoldRecord], slice_: str = "all", limit: int | None
 
 @cache
 def _organisation_codes() -> dict[str, str]:
-    """Gazetteer organisation key -> CAMEO actor code (``organizations.csv``, column ``cameo``)."""
-    with open(data_path("actors", "organizations.csv"), newline="", encoding="utf-8") as fh:
-        return {row["key"]: row["cameo"] for row in csv.DictReader(fh) if row.get("cameo")}
+    """Gazetteer organisation key -> CAMEO actor code (column ``cameo`` of ``organizations.csv``
+    and of the derived ``derived_bodies.csv``)."""
+    codes: dict[str, str] = {}
+    for name in ("derived_bodies.csv", "organizations.csv"):
+        path = data_path("actors", name)
+        if path.is_file():
+            with open(path, newline="", encoding="utf-8") as fh:
+                codes.update((row["key"], row["cameo"]) for row in csv.DictReader(fh) if row.get("cameo"))
+    return codes
 
 
 @cache

@@ -14,7 +14,15 @@ tables next to the curated ones in ``data/actors``:
   tenure per dated code whose country is a curated state (``RUSGOV`` ->
   ``RUS``, sector ``GOV``) or whose IGO code names a curated organisation;
 - ``derived_places.csv`` (``state,places``): city and region names of the
-  country entries (``LUANDA`` -> ``AGO``).
+  country entries (``LUANDA`` -> ``AGO``);
+- ``derived_bodies.csv`` (the ``organizations.csv`` columns): named bodies -
+  armed groups (``Phoenix.MilNonState``), a state's own bodies with a sector
+  code (``PEOPLES LIBERATION ARMY`` -> ``CHNMIL``) and intergovernmental
+  organisations (``IGO...``). Only undated entries whose name has a word of a
+  body ("army", "front", "council", ...) count, so people are left out; each
+  name must have such a word too (``AL-AQSA`` alone names a mosque), and one
+  word of two to six letters is an abbreviation (``FSB``); a name or an
+  abbreviation two entries share is dropped from both.
 
 Curated rows stay authoritative: the loader skips any derived alias that a
 curated entry already uses, and this script leaves out names the curated
@@ -45,9 +53,22 @@ _BODY_WORDS = frozenset(
      "union", "government", "committee", "organization", "organisation", "league", "ministry", "kingdom",
      "federative", "socialist", "emirate", "people's", "peoples", "republica", "republika", "soviet", "sfsr"}
 )  # fmt: skip
+#: Words that make an undated entry (and each of its names) a named body, not a person.
+_NOT_BODY_WORDS = frozenset({"federative", "socialist", "people's", "peoples", "republica", "republika", "sfsr"})
+_BODY_NAME_WORDS = _BODY_WORDS - _NOT_BODY_WORDS | {
+    "guard", "guards", "brigade", "brigades", "corps", "police", "militia", "service", "services", "agency",
+    "assembly", "parliament", "court", "directorate", "command", "group", "bank", "fund", "commission",
+    "association", "alliance", "jihad", "mujahideen", "battalion", "tigers", "liberation", "resistance",
+    "legion", "navy", "duma", "brotherhood", "tribunal", "secretariat", "intelligence", "department",
+}  # fmt: skip
+#: Words a label keeps in lower case ("Council of the European Union").
+_SMALL_WORDS = frozenset({"of", "the", "for", "and", "in", "on", "to", "at", "by", "with"})
+_ABBREV = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
 _ROMAN = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|x{1,3})$")
 #: Person codes whose sector we keep (others become a tenure without sector).
 _SECTORS = {"GOV", "MIL", "REB", "OPP", "COP", "JUD", "LEG", "SPY", "UAF", "MED", "HRI", "NGO", "BUS", "EDU", "LAB"}
+#: Sector codes a body may carry after its country.
+_BODY_SECTORS = _SECTORS | {"SPY", "ENV", "HLH", "DEV", "AGR", "REF", "CVL"}
 
 
 def _title(phrase: str) -> str:
@@ -138,6 +159,77 @@ def _curated_people(directory: Path) -> re.Pattern[str]:
                     # A curated bare surname ("Bush") ends any longer name for that person.
                     names.add(re.escape(alias) + "$")
     return re.compile(r"\b(?:" + "|".join(sorted(names, key=len, reverse=True)) + r")\b")
+
+
+def _body_words(name: str) -> set[str]:
+    return set(re.split(r"[\s-]+", name.lower())) & _BODY_NAME_WORDS
+
+
+def _bodies(
+    by_entry: dict[tuple[str, str], list[dict[str, str]]], states: set[str], curated: set[str], common: set[str]
+) -> list[dict[str, str]]:
+    """Rows of ``derived_bodies.csv`` (see the module docstring)."""
+    found: list[tuple[str, str, list[str], list[str]]] = []  # entry, code, names, abbrevs
+    for (dictionary, entry), group in by_entry.items():
+        if any(r["date_start"] or r["date_end"] for r in group):
+            continue
+        codes = Counter(r["code"] for r in group if r["code"])
+        if not codes or not _body_words(re.sub(r"\(.*?\)", " ", entry)):
+            continue
+        code = codes.most_common(1)[0][0]
+        if "MilNonState" in dictionary:
+            pass
+        elif "Countries" in dictionary:
+            if code[:3] not in states or len(code) < 6:
+                continue
+        elif not code.startswith("IGO"):
+            continue
+        names: list[str] = []
+        abbrevs: list[str] = []
+        for r in group:
+            phrase = r["phrase"].strip()
+            for inner in re.findall(r"\(([^()]*)\)", phrase):
+                # "IRISH NATIONAL LIBERATION ARMY (INLA)": the abbreviation in brackets.
+                if _ABBREV.match(inner.strip()):
+                    abbrevs.append(inner.strip())
+            phrase = re.sub(r"\s*\(.*?\)\s*", " ", phrase).strip()
+            if _ABBREV.match(phrase) and len(phrase) >= 3 and phrase.lower() not in common:
+                abbrevs.append(phrase)
+                continue
+            if _ODD.search(phrase) or len(phrase.split()) < 2 or not _body_words(phrase):
+                continue
+            words = phrase.lower().removeprefix("the ").split()
+            if len(words) < 2 or all(w in common for w in words):
+                continue
+            names.append(_title(" ".join(words)))
+        found.append((entry, code, list(dict.fromkeys(names)), list(dict.fromkeys(abbrevs))))
+
+    # A name two bodies share ("PEOPLES LIBERATION ARMY": China's and an Irish group's) names neither.
+    claims: Counter[str] = Counter()
+    for _, _, names, abbrevs in found:
+        claims.update({n.lower() for n in names} | {a.lower() for a in abbrevs})
+    rows: list[dict[str, str]] = []
+    keys: set[str] = set()
+    for entry, code, names, abbrevs in found:
+        names = [n for n in names if claims[n.lower()] == 1 and n.lower() not in curated]
+        abbrevs = [a for a in abbrevs if claims[a.lower()] == 1 and a.lower() not in curated]
+        if not names:
+            continue
+        key = f"phx-org-{_slug(entry)}"
+        if key in keys:
+            continue
+        keys.add(key)
+        country = code[:3] if code[:3] in states else ""
+        sector = next((code[i : i + 3] for i in range(3, len(code), 3) if code[i : i + 3] in _BODY_SECTORS), "")
+        label = _title(re.sub(r"\s*\(.*?\)\s*", " ", entry).strip().lower().removeprefix("the "))
+        label = " ".join(w.lower() if n and w.lower() in _SMALL_WORDS else w for n, w in enumerate(label.split()))
+        if code.startswith("IGO"):
+            sector = ""  # an organisation's code names its field, not a sector of a state
+        rows.append(
+            {"key": key, "label": label, "type": "organization", "country": country, "sector": sector,
+             "wikidata": "", "names": "|".join(names), "abbrevs": "|".join(abbrevs), "cameo": code}
+        )  # fmt: skip
+    return rows
 
 
 def build(source: Path, directory: Path) -> tuple[int, int, int]:
@@ -242,6 +334,12 @@ def build(source: Path, directory: Path) -> tuple[int, int, int]:
         writer = csv.DictWriter(fh, columns, lineterminator="\n")
         writer.writeheader()
         writer.writerows(o for o in offices if o["person"] in seen)
+    bodies = _bodies(by_entry, states, set(curated), set(STOP_WORDS))
+    with open(directory / "derived_bodies.csv", "w", newline="", encoding="utf-8") as fh:
+        columns = ["key", "label", "type", "country", "sector", "wikidata", "names", "abbrevs", "cameo"]
+        writer = csv.DictWriter(fh, columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(bodies)
     with open(directory / "derived_places.csv", "w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(["state", "places"])

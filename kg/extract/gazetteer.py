@@ -605,6 +605,23 @@ def _load(directory: Path) -> Gazetteer:
     if tenures:
         raise ConfigurationError(f"offices.csv names unknown people: {sorted(tenures)}")
 
+    # Named bodies from the Phoenix dictionary: a curated entry keeps every alias it has.
+    curated = {fold(alias) for entry in entries for alias in entry.aliases}
+    for row in _derived_rows(directory / "derived_bodies.csv"):
+        key = row["key"]
+        aliases = [a for a in _split(row.get("names")) if fold(a) not in curated]
+        for alias in _split(row.get("abbrevs")):
+            if fold(alias) not in curated:
+                aliases.append(alias)
+                kinds[(key, alias)] = "abbrev"
+        if not aliases:
+            continue
+        actor = Actor(
+            key, row["label"], row.get("type") or "organization", row.get("country") or None,
+            row.get("sector") or None, row.get("wikidata") or None, True,
+        )  # fmt: skip
+        entries.append(Entry(actor, tuple(dict.fromkeys(aliases)), ()))
+
     roles = [
         Role(row["phrase"], row.get("office") or None, row.get("sector") or None, row.get("kind") or "group")
         for row in _rows(directory / "roles.csv")
