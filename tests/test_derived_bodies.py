@@ -83,3 +83,9 @@ def test_the_build_writes_the_shipped_table(tmp_path: Path) -> None:
     subprocess.run([sys.executable, str(script), str(source), str(actors)], check=True, capture_output=True)
     for name in ("derived_bodies.csv", "derived_persons.csv", "derived_offices.csv", "derived_places.csv"):
         assert (actors / name).read_bytes() == (ROOT / "data" / "actors" / name).read_bytes(), name
+
+
+def test_body_names_do_not_keep_headline_words_capitalised(extractor: Extractor) -> None:
+    # Derived names hold trigger words ("Attack"); a Title Case headline still lowers them.
+    text = "How Was Russia Able to Launch Russia's Biggest Aerial Attack on Ukraine?"
+    assert ("RUS", "190", "UKR") in triples(extractor, text)

@@ -130,7 +130,11 @@ def _headline_words(nlp: Any, lexicon: Any, gazetteer: Gazetteer) -> tuple[froze
             continue
         base = lemma[:-1] if lemma.endswith("e") else lemma
         common.update({lemma, lemma + "s", lemma + "es", lemma + "d", base + "ed", base + "ing"})
-    names = {fold(word) for alias, _key, _kind in gazetteer.aliases() for word in alias.split()}
+    # Curated names only: the derived bodies' hundreds of names hold many a trigger word
+    # ("Attack", "Support"), which a headline should still lower.
+    names = {
+        fold(word) for alias, key, _kind in gazetteer.aliases() if not key.startswith("phx-") for word in alias.split()
+    }
     return frozenset(common), frozenset(names)
 
 
