@@ -238,7 +238,8 @@ def actor_code(actor: Actor) -> str:
 
     A state is its ISO alpha-3 key; a person or group its country (at the
     event date) followed by its sector (``RUSGOV``); an organisation its
-    CAMEO code from the gazetteer (``IGOUNO``), else its home country; a
+    CAMEO code from the gazetteer (``IGOUNO``), else its home country, or the
+    government of the state it governs on the event date; a
     person acting for an organisation (its ``affiliation``: an office of
     that organisation on the event date), that organisation's code, and so a
     person with neither country nor affiliation whose offices were all of one
@@ -256,9 +257,19 @@ def actor_code(actor: Actor) -> str:
     'IGOWSTNAT'
     >>> actor_code(Actor("Q1254", "Kofi Annan", "person", None, "GOV"))
     'IGOUNO'
+    >>> actor_code(Actor("NSA-TALIBAN", "Taliban", "organization", "AFG", "GOV"))
+    'AFGGOV'
     """
     if actor.type == "state":
         return actor.key
+    if (
+        actor.sector == "GOV"
+        and actor.country
+        and (actor.type == "organization" or (actor.affiliation or "").startswith("NSA-"))
+    ):
+        # An organisation governing a state on the event date (the Taliban since 2021-08-15),
+        # or one of its officials then.
+        return actor.country + "GOV"
     codes = _organisation_codes()
     code = codes.get(actor.key)
     if code:

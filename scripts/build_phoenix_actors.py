@@ -63,6 +63,8 @@ _BODY_NAME_WORDS = _BODY_WORDS - _NOT_BODY_WORDS | {
 }  # fmt: skip
 #: Words a label keeps in lower case ("Council of the European Union").
 _SMALL_WORDS = frozenset({"of", "the", "for", "and", "in", "on", "to", "at", "by", "with"})
+#: Sectors that say more of a body than GOV does.
+_INSTITUTION_SECTORS = ("JUD", "SPY", "COP", "LEG", "MIL")
 _ABBREV = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
 _ROMAN = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|x{1,3})$")
 #: Person codes whose sector we keep (others become a tenure without sector).
@@ -220,7 +222,9 @@ def _bodies(
             continue
         keys.add(key)
         country = code[:3] if code[:3] in states else ""
-        sector = next((code[i : i + 3] for i in range(3, len(code), 3) if code[i : i + 3] in _BODY_SECTORS), "")
+        elements = [code[i : i + 3] for i in range(3, len(code), 3) if code[i : i + 3] in _BODY_SECTORS]
+        # A court or a service within the government is that ("USAGOVJUD": a court, JUD).
+        sector = next((e for e in elements if e in _INSTITUTION_SECTORS), elements[0] if elements else "")
         label = _title(re.sub(r"\s*\(.*?\)\s*", " ", entry).strip().lower().removeprefix("the "))
         label = " ".join(w.lower() if n and w.lower() in _SMALL_WORDS else w for n, w in enumerate(label.split()))
         if code.startswith("IGO"):

@@ -455,3 +455,32 @@ def test_heading_for_a_place(extractor: Extractor, text: str, expected: set[tupl
 )
 def test_arms_supplied_in_numbers(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "expected"),
+    [
+        # a movement that governs a state is, for that time, its government
+        ("The Taliban criticised Pakistan.", dt.date(2024, 1, 29), ("NSA-TALIBAN", "AFG", "GOV", "AFGGOV")),
+        ("The Taliban attacked Pakistani troops.", dt.date(2010, 5, 1), ("NSA-TALIBAN", "AFG", None, "AFGREB")),
+        ("The Taliban attacked US troops.", dt.date(2000, 5, 1), ("NSA-TALIBAN", "AFG", "GOV", "AFGGOV")),
+        (
+            "Taliban officials met Chinese diplomats in Kabul.",
+            dt.date(2023, 3, 1),
+            ("NSA-TALIBAN", "AFG", "GOV", "AFGGOV"),
+        ),
+        # and so are its officials then
+        (
+            "Taliban spokesman Zabihullah Mujahid criticised Pakistan.",
+            dt.date(2024, 1, 29),
+            ("x-zabihullah-mujahid", "AFG", "GOV", "AFGGOV"),
+        ),
+    ],
+)
+def test_a_governing_movement_is_the_government(
+    extractor: Extractor, text: str, day: dt.date, expected: tuple[str, str, str | None, str]
+) -> None:
+    from kg.evaluate import actor_code
+
+    events = extractor.extract(Article("t", text, published=day))
+    assert {(e.source.key, e.source.country, e.source.sector, actor_code(e.source)) for e in events} == {expected}

@@ -283,7 +283,7 @@ def materialize(ref: ActorRef, on: dt.date, gazetteer: Gazetteer) -> Actor:
     if ref.kind == "entry" and ref.key:
         return gazetteer.actor(ref.key, on)
     if ref.kind == "group" and ref.key:
-        return gazetteer.group(ref.key, ref.sector)
+        return gazetteer.group(ref.key, ref.sector, on)
     label = strip_determiner(ref.text)
     return Actor(f"x-{slug(label)}", label, "group", ref.country, ref.sector, None, False, ref.affiliation)
 

@@ -34,7 +34,7 @@ import csv
 import datetime as dt
 import re
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -430,6 +430,10 @@ class Gazetteer:
             raise KeyError(key)
         actor = entry.actor
         if actor.type != "person":
+            tenure = self.tenure(key, on or dt.date.today()) if entry.tenures else None
+            if tenure is not None and tenure.sector:
+                # A movement governing a state is, for that time, its government.
+                return replace(actor, country=tenure.of, sector=tenure.sector)
             return actor
         tenure = self.tenure(key, on or dt.date.today())
         if tenure is None:
@@ -440,13 +444,14 @@ class Gazetteer:
         affiliation = tenure.of if owner is not None and not is_state else None
         return Actor(actor.key, actor.label, "person", country, tenure.sector, actor.wikidata, True, affiliation)
 
-    def group(self, owner: str, sector: str | None) -> Actor:
+    def group(self, owner: str, sector: str | None, on: dt.date | None = None) -> Actor:
         """A role-based group actor such as the Russian military (``RUS-MIL``)."""
         entry = self._entries[owner]
         base = entry.actor
         if not sector or (sector == "GOV" and base.type == "organization" and base.key.startswith("NSA-")):
-            # "the leader of Hezbollah", "Hamas officials": the movement itself, not a government.
-            return base
+            # "the leader of Hezbollah", "Hamas officials": the movement itself, not a government
+            # (unless it governs on ``on``: "Taliban officials" in 2023).
+            return self.actor(owner, on) if entry.tenures else base
         country = base.key if base.type == "state" else base.country
         label = f"{base.label} ({self.sector_label(sector)})"
         return Actor(f"{base.key}-{sector}", label, "group", country, sector, None, True)
@@ -584,6 +589,7 @@ def _load(directory: Path) -> Gazetteer:
         actor = Actor(key, row["label"], "state", key, None, row.get("wikidata") or None, True)
         entries.append(Entry(actor, tuple(dict.fromkeys(aliases)), ()))
 
+    tenures = _tenures(directory / "offices.csv", _rows(directory / "offices.csv"))
     for row in _rows(directory / "organizations.csv"):
         key = row["key"]
         aliases = [row["label"], *_split(row.get("names"))]
@@ -594,16 +600,16 @@ def _load(directory: Path) -> Gazetteer:
             key, row["label"], row.get("type") or "organization", row.get("country") or None,
             row.get("sector") or None, row.get("wikidata") or None, True,
         )  # fmt: skip
-        entries.append(Entry(actor, tuple(dict.fromkeys(aliases)), ()))
+        # An organisation may govern a state for a time (the Taliban, Afghanistan since 2021-08-15).
+        entries.append(Entry(actor, tuple(dict.fromkeys(aliases)), tuple(tenures.pop(key, ()))))
 
-    tenures = _tenures(directory / "offices.csv", _rows(directory / "offices.csv"))
     for row in _rows(directory / "persons.csv"):
         key = row["key"]
         aliases = [row["label"], *_split(row.get("names"))]
         actor = Actor(key, row["label"], "person", row.get("nationality") or None, None, row.get("wikidata") or None)
         entries.append(Entry(actor, tuple(dict.fromkeys(aliases)), tuple(tenures.pop(key, ()))))
     if tenures:
-        raise ConfigurationError(f"offices.csv names unknown people: {sorted(tenures)}")
+        raise ConfigurationError(f"offices.csv names unknown people or organisations: {sorted(tenures)}")
 
     # Named bodies from the Phoenix dictionary: a curated entry keeps every alias it has.
     curated = {fold(alias) for entry in entries for alias in entry.aliases}

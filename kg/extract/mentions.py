@@ -676,7 +676,9 @@ class _DocMentions:
                         # "Hamas official Osama Hamdan", "UN envoy Martin Griffiths": acts for the body.
                         affiliation = entry.actor.key
         if affiliation is not None and sector == "GOV" and affiliation.startswith("NSA-"):
-            sector = None  # a movement's officials are not a state's government
+            # A movement's officials are not a state's government, unless it governs one then.
+            governs = self.gazetteer.actor(affiliation, self._date(token)).sector == "GOV"
+            sector = sector if governs else None
         text = strip_determiner(ent.text)
         return [ActorRef("unresolved", None, text, "ner", sector, country, person, office, affiliation)]
 
