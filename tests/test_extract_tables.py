@@ -484,3 +484,19 @@ def test_a_governing_movement_is_the_government(
 
     events = extractor.extract(Article("t", text, published=day))
     assert {(e.source.key, e.source.country, e.source.sector, actor_code(e.source)) for e in events} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # agreeing sanctions, or on them, adopts them
+        ("EU agrees new sanctions package against Russia.", {("Q458", "163", "RUS")}),
+        ("The EU agreed on a sanctions package against Russia.", {("Q458", "163", "RUS")}),
+        ("The EU decided on sanctions on Iran.", {("Q458", "163", "IRN")}),
+        ("Britain unveiled sanctions against Iranian officials.", {("GBR", "163", "IRN-GOV")}),
+        # agreeing on anything else is no sanction
+        ("EU ministers agreed on a plan.", set()),
+    ],
+)
+def test_sanctions_agreed(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected

@@ -88,7 +88,7 @@ def applies(rule: TriggerRule, token: Token, verb_theme: Token | None = None) ->
         # on: "agreed to a *ceasefire* with Ukraine".
         obj = next(
             (o for req in rule.requires if req.kind == "p" and req.prep for o in prep_objects(token, req.prep)
-             if lemma(o) in req.lemmas and ANY not in req.lemmas),
+             if (lemma(o) in req.lemmas or lemma(contents(o)) in req.lemmas) and ANY not in req.lemmas),
             None,
         )  # fmt: skip
     return True, obj
