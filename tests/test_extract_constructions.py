@@ -1916,3 +1916,23 @@ def test_people_named_by_an_organisation_act_for_it(
 )
 def test_suffered_attacks(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verbless headline putting a known person in a known place abroad is a visit
+        ("Blinken in Riyadh for talks on Gaza ceasefire.", {("antony-blinken", "042", "SAU")}),
+        ("Modi in Moscow for summit with Putin.", {("Q1058", "042", "RUS")}),
+        ("Erdogan in Sochi.", {("Q39259", "042", "RUS")}),
+        # not at home, not for troops or unknown people, not "in" something that is no place
+        ("Biden in Delaware for the weekend.", set()),
+        ("US troops in Syria.", set()),
+        ("Clashes in Iran: Mourning Nika Shakarami.", set()),
+        ("Brazil Elects Lula, a Leftist Former Leader, in a Rebuke of Bolsonaro.", set()),
+        # a sentence with a verb is left to its verb
+        ("In Kyiv, Blinken met Zelensky.", {("antony-blinken", "040", "Q3874799")}),
+    ],
+)
+def test_verbless_headlines(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected

@@ -11,21 +11,25 @@ the target are found:
   invasion"), ``by`` / ``of`` / ``p:from``... (prepositional phrase), ``host``
   (the subject of a light verb or of the clause an event noun is attached to),
   ``cause`` (the owner of a violent event noun in an ``in``/``during``/``by``
-  phrase: "were killed *in Israeli shelling*").
+  phrase: "were killed *in Israeli shelling*"), ``head`` (the known person a
+  verbless headline names: "*Blinken* in Riyadh").
 - ``target`` slots: ``dobj`` (object, or the subject of a passive), ``iobj``,
   ``dobj.poss`` (the possessor of the object: "condemned Russia's invasion"),
   ``subj`` (for converse verbs: "X received arms from Y"), ``comp`` (the
   actor a reported clause is about: "Lavrov said *Kyiv* was not ready"), ``xobj``
   (the object of the clause the trigger controls: "threatened to invade *Iraq*"), ``p:to`` and
-  friends (object of that preposition). A target slot with the suffix
+  friends (object of that preposition), ``undergoer`` (who suffers an event
+  noun: "*Israel* suffered rocket attacks"), ``pobj`` (the known place a
+  preposition trigger names: "Blinken in *Riyadh*"). A target slot with the suffix
   ``.mod`` takes the name modifying that phrase instead ("attacked *Russian*
   positions": ``dobj.mod``; "an attack on an *Islamic State* target":
   ``p:on.mod``).
 - ``requires``: ``;``-separated ``kind=lemma|lemma`` conditions, where kind is
   ``obj`` (object lemma), ``omod`` (modifier of the object), ``mod`` (modifier
   of the trigger), ``prt`` (particle), ``xcomp`` (controlled verb),
-  ``p:<prep>`` (object of a preposition) or ``noobj=yes`` (no direct object:
-  "flew to Libya" is travel, "flew the migrants to Libya" is not).
+  ``p:<prep>`` (object of a preposition), ``noobj=yes`` (no direct object:
+  "flew to Libya" is travel, "flew the migrants to Libya" is not) or
+  ``verbless=yes`` (a headline without a verb).
 
 >>> rules = load_lexicon().rules_for("visit", "VERB")
 >>> rules[0].code, rules[0].planned_code
@@ -47,9 +51,11 @@ from kg.resources import data_path
 
 __all__ = ["Cues", "Discard", "Lexicon", "Requirement", "TriggerRule", "load_lexicon"]
 
-SOURCE_SLOTS = frozenset({"subj", "subj.mod", "poss", "by", "of", "host", "mod", "cause"})
-TARGET_SLOTS = frozenset({"dobj", "iobj", "dobj.poss", "subj", "comp", "xobj", "purpose", "compound", "undergoer"})
-REQUIREMENT_KINDS = frozenset({"obj", "omod", "mod", "prt", "xcomp", "oprd", "noobj", "on"})
+SOURCE_SLOTS = frozenset({"subj", "subj.mod", "poss", "by", "of", "host", "mod", "cause", "head"})
+TARGET_SLOTS = frozenset(
+    {"dobj", "iobj", "dobj.poss", "subj", "comp", "xobj", "purpose", "compound", "undergoer", "pobj"}
+)
+REQUIREMENT_KINDS = frozenset({"obj", "omod", "mod", "prt", "xcomp", "oprd", "noobj", "on", "verbless"})
 #: A requirement's lemma that any word satisfies ("p:from=*").
 ANY = "*"
 MODALITIES = frozenset({"planned", "hypothetical", "negated", "reported"})
@@ -207,8 +213,8 @@ def _load_rules(path: Path, offset: int = 0) -> tuple[TriggerRule, ...]:
     for number, row in enumerate(_rows(path), start=2 + offset):
         where = f"{path}:{number}"
         pos = row["pos"].strip().upper()
-        if pos not in {"VERB", "NOUN"}:
-            raise ConfigurationError(f"pos must be VERB or NOUN, not {pos!r}", where)
+        if pos not in {"VERB", "NOUN", "ADP"}:
+            raise ConfigurationError(f"pos must be VERB, NOUN or ADP, not {pos!r}", where)
         for column in ("code", "planned_code"):
             code = row.get(column, "").strip()
             if code and code not in table:

@@ -854,6 +854,12 @@ class ArgumentLinker:
                 refs = self._refs(ctx, owners)
                 if refs:
                     return refs, "owner"
+            elif slot == "head":
+                # The person a verbless headline puts somewhere: "*Blinken* in Riyadh".
+                # Known people only: a headline is short on the context that places anyone else.
+                refs = [r for r in self._refs(ctx, [token.head]) if r.person and r.kind == "entry"]
+                if refs:
+                    return refs, "head"
             elif slot == "host":
                 host = self._host(token, match.rule.code)
                 if host is not None:
@@ -900,6 +906,10 @@ class ArgumentLinker:
                 tokens = self._aims(token, host)
             elif slot == "undergoer":
                 tokens = self._undergoers(token)
+            elif slot == "pobj":
+                # The place a verbless headline names: a proper name ("in *Riyadh*"), not "in a rebuke".
+                places = [o for o in children(token, {"pobj"}) if o.pos_ == "PROPN"]
+                tokens = [o for o in places if any(r.kind == "entry" for r in ctx.refs.get(o.i, ()))]
             elif slot == "compound":
                 # "Blair's *Israel* visit", "Modi's *US* trip": the place named before the noun.
                 tokens = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]

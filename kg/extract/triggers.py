@@ -54,6 +54,15 @@ def _holds(req: Requirement, token: Token, obj: Token | None) -> bool:
         # "went *on strike*", "remain on hunger strike": the noun after "on" under one of these verbs.
         prep = token.head
         return token.dep_ == "pobj" and fold(prep.text) == "on" and lemma(prep.head) in req.lemmas
+    if req.kind == "verbless":
+        # A headline without a verb: "Blinken in Riyadh for talks".
+        # The name itself may be tagged a verb ("Blinken/VBN"): only the other words count.
+        head = token.head
+        return (
+            head.dep_ == "ROOT"
+            and head.text[:1].isupper()
+            and not any(t.pos_ in {"VERB", "AUX"} for t in token.sent if t.i != head.i)
+        )
     if req.kind == "xcomp":
         return any(lemma(c) in req.lemmas for c in children(token, {"xcomp"}))
     if req.kind == "oprd":
@@ -120,7 +129,7 @@ class TriggerFinder:
             found: list[TriggerMatch] = []
             consumed: set[int] = set()
             for token in sent:
-                pos = "VERB" if misread_verb(token) else {"VERB": "VERB", "NOUN": "NOUN"}.get(token.pos_)
+                pos = "VERB" if misread_verb(token) else {"VERB": "VERB", "NOUN": "NOUN", "ADP": "ADP"}.get(token.pos_)
                 if pos is None or _in_fixed_phrase(token):
                     continue
                 if token.dep_ == "compound" and lemma(token.head) in self.lexicon.cues.non_event_heads:
