@@ -226,6 +226,9 @@ def _bodies(
         # A court or a service within the government is that ("USAGOVJUD": a court, JUD).
         sector = next((e for e in elements if e in _INSTITUTION_SECTORS), elements[0] if elements else "")
         label = _title(re.sub(r"\s*\(.*?\)\s*", " ", entry).strip().lower().removeprefix("the "))
+        # "Peoples Liberation Army" is written "People's Liberation Army" among its names.
+        bare = label.lower().replace("'", "")
+        label = next((n for n in names if "'" in n and n.lower().replace("'", "") == bare), label)
         label = " ".join(w.lower() if n and w.lower() in _SMALL_WORDS else w for n, w in enumerate(label.split()))
         if code.startswith("IGO"):
             sector = ""  # an organisation's code names its field, not a sector of a state
