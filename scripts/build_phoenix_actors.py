@@ -43,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from kg.extract.gazetteer import NON_TITLE_SECTORS, leading_title
+from kg.extract.gazetteer import DERIVED_BODY_PREFIX, NON_TITLE_SECTORS, leading_title
 
 #: Phrases with these characters are patterns or notes, not names.
 _ODD = re.compile(r"[()+:!&\[\]<>_/0-9`]")
@@ -163,6 +163,11 @@ def _curated_people(directory: Path) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(sorted(names, key=len, reverse=True)) + r")\b")
 
 
+def _unbracket(phrase: str) -> str:
+    """``phrase`` without its bracketed parts: "IRISH NATIONAL LIBERATION ARMY (INLA)"."""
+    return re.sub(r"\s*\(.*?\)\s*", " ", phrase).strip()
+
+
 def _body_words(name: str) -> set[str]:
     return set(re.split(r"[\s-]+", name.lower())) & _BODY_NAME_WORDS
 
@@ -176,16 +181,13 @@ def _bodies(
         if any(r["date_start"] or r["date_end"] for r in group):
             continue
         codes = Counter(r["code"] for r in group if r["code"])
-        if not codes or not _body_words(re.sub(r"\(.*?\)", " ", entry)):
+        if not codes or not _body_words(_unbracket(entry)):
             continue
         code = codes.most_common(1)[0][0]
-        if "MilNonState" in dictionary:
-            pass
-        elif "Countries" in dictionary:
-            if code[:3] not in states or len(code) < 6:
-                continue
-        elif not code.startswith("IGO"):
-            continue
+        if "Countries" in dictionary and (code[:3] not in states or len(code) < 6):
+            continue  # a state's own body has a sector ("CHNMIL")
+        if "International" in dictionary and not code.startswith("IGO"):
+            continue  # companies and NGOs
         names: list[str] = []
         abbrevs: list[str] = []
         for r in group:
@@ -194,7 +196,7 @@ def _bodies(
                 # "IRISH NATIONAL LIBERATION ARMY (INLA)": the abbreviation in brackets.
                 if _ABBREV.match(inner.strip()):
                     abbrevs.append(inner.strip())
-            phrase = re.sub(r"\s*\(.*?\)\s*", " ", phrase).strip()
+            phrase = _unbracket(phrase)
             if _ABBREV.match(phrase) and len(phrase) >= 3 and phrase.lower() not in common:
                 abbrevs.append(phrase)
                 continue
@@ -217,21 +219,21 @@ def _bodies(
         abbrevs = [a for a in abbrevs if claims[a.lower()] == 1 and a.lower() not in curated]
         if not names:
             continue
-        key = f"phx-org-{_slug(entry)}"
+        key = f"{DERIVED_BODY_PREFIX}{_slug(entry)}"
         if key in keys:
             continue
         keys.add(key)
         country = code[:3] if code[:3] in states else ""
         elements = [code[i : i + 3] for i in range(3, len(code), 3) if code[i : i + 3] in _BODY_SECTORS]
-        # A court or a service within the government is that ("USAGOVJUD": a court, JUD).
+        # A court or a service within the government is that ("USAGOVJUD": a court, JUD); an
+        # organisation's code names its field, not a sector of a state.
         sector = next((e for e in elements if e in _INSTITUTION_SECTORS), elements[0] if elements else "")
-        label = _title(re.sub(r"\s*\(.*?\)\s*", " ", entry).strip().lower().removeprefix("the "))
+        sector = "" if code.startswith("IGO") else sector
+        label = _title(_unbracket(entry).lower().removeprefix("the "))
         # "Peoples Liberation Army" is written "People's Liberation Army" among its names.
         bare = label.lower().replace("'", "")
         label = next((n for n in names if "'" in n and n.lower().replace("'", "") == bare), label)
         label = " ".join(w.lower() if n and w.lower() in _SMALL_WORDS else w for n, w in enumerate(label.split()))
-        if code.startswith("IGO"):
-            sector = ""  # an organisation's code names its field, not a sector of a state
         rows.append(
             {"key": key, "label": label, "type": "organization", "country": country, "sector": sector,
              "wikidata": "", "names": "|".join(names), "abbrevs": "|".join(abbrevs), "cameo": code}

@@ -11,15 +11,10 @@ import pytest
 from helpers import triples
 
 from kg.evaluate import actor_code
-from kg.extract import Extractor, get_extractor
-from kg.extract.gazetteer import load_gazetteer
+from kg.extract import Extractor
+from kg.extract.gazetteer import DERIVED_BODY_PREFIX, load_gazetteer
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return get_extractor()
 
 
 @pytest.mark.parametrize(
@@ -53,7 +48,7 @@ def test_a_body_carries_country_sector_and_code() -> None:
 
 def test_curated_entries_keep_their_aliases() -> None:
     gazetteer = load_gazetteer()
-    derived = {e.actor.key for e in gazetteer.entries() if e.actor.key.startswith("phx-org-")}
+    derived = {e.actor.key for e in gazetteer.entries() if e.actor.key.startswith(DERIVED_BODY_PREFIX)}
     assert derived
     for alias, key, _ in gazetteer.aliases():
         if alias.lower() in {"hamas", "islamic revolutionary guard corps", "arab league"}:

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from helpers import EXTRACT_DAY, triples
 
+from kg.evaluate import actor_code
 from kg.extract import Extractor
 from kg.model import Article
 
@@ -480,8 +481,6 @@ def test_arms_supplied_in_numbers(extractor: Extractor, text: str, expected: set
 def test_a_governing_movement_is_the_government(
     extractor: Extractor, text: str, day: dt.date, expected: tuple[str, str, str | None, str]
 ) -> None:
-    from kg.evaluate import actor_code
-
     events = extractor.extract(Article("t", text, published=day))
     assert {(e.source.key, e.source.country, e.source.sector, actor_code(e.source)) for e in events} == {expected}
 

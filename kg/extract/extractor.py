@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.errors import InputError
 from kg.extract.events import EventBuilder
-from kg.extract.gazetteer import Gazetteer, load_gazetteer
+from kg.extract.gazetteer import DERIVED_BODY_PREFIX, Gazetteer, load_gazetteer
 from kg.extract.lexicon import load_lexicon
 from kg.extract.linking import ArgumentLinker
 from kg.extract.mentions import MentionResolver
@@ -133,7 +133,10 @@ def _headline_words(nlp: Any, lexicon: Any, gazetteer: Gazetteer) -> tuple[froze
     # Curated names only: the derived bodies' hundreds of names hold many a trigger word
     # ("Attack", "Support"), which a headline should still lower.
     names = {
-        fold(word) for alias, key, _kind in gazetteer.aliases() if not key.startswith("phx-") for word in alias.split()
+        fold(word)
+        for alias, key, _kind in gazetteer.aliases()
+        if not key.startswith(DERIVED_BODY_PREFIX)
+        for word in alias.split()
     }
     return frozenset(common), frozenset(names)
 

@@ -58,6 +58,8 @@ __all__ = [
 #: Alias kinds in the order a state row lists them.
 STATE_ALIAS_COLUMNS = ("names", "demonyms", "capitals", "seats", "places")
 _TYPE_PRIORITY = {"state": 0, "organization": 1, "group": 2, "person": 3}
+#: Key prefix of the bodies of ``derived_bodies.csv`` (written by ``scripts/build_phoenix_actors.py``).
+DERIVED_BODY_PREFIX = "phx-org-"
 #: Words that may precede a person's name besides the role nouns of ``roles.csv`` (folded, no dot).
 HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "sheikh", "sheik", "gen", "lt", "col", "maj", "sen",
@@ -552,6 +554,14 @@ def _tenures(path: Path, rows: Iterable[dict[str, str]]) -> dict[str, list[Tenur
     return tenures
 
 
+def _organisation(row: dict[str, str]) -> Actor:
+    """The actor of a row of ``organizations.csv`` or ``derived_bodies.csv`` (same columns)."""
+    return Actor(
+        row["key"], row["label"], row.get("type") or "organization", row.get("country") or None,
+        row.get("sector") or None, row.get("wikidata") or None, True,
+    )  # fmt: skip
+
+
 def _derived_people(directory: Path) -> list[Entry]:
     """The people of ``derived_persons.csv`` with their ``derived_offices.csv`` tenures (none if absent)."""
     offices = directory / "derived_offices.csv"
@@ -596,12 +606,8 @@ def _load(directory: Path) -> Gazetteer:
         for alias in _split(row.get("abbrevs")):
             aliases.append(alias)
             kinds[(key, alias)] = "abbrev"
-        actor = Actor(
-            key, row["label"], row.get("type") or "organization", row.get("country") or None,
-            row.get("sector") or None, row.get("wikidata") or None, True,
-        )  # fmt: skip
         # An organisation may govern a state for a time (the Taliban, Afghanistan since 2021-08-15).
-        entries.append(Entry(actor, tuple(dict.fromkeys(aliases)), tuple(tenures.pop(key, ()))))
+        entries.append(Entry(_organisation(row), tuple(dict.fromkeys(aliases)), tuple(tenures.pop(key, ()))))
 
     for row in _rows(directory / "persons.csv"):
         key = row["key"]
@@ -620,13 +626,8 @@ def _load(directory: Path) -> Gazetteer:
             if fold(alias) not in curated:
                 aliases.append(alias)
                 kinds[(key, alias)] = "abbrev"
-        if not aliases:
-            continue
-        actor = Actor(
-            key, row["label"], row.get("type") or "organization", row.get("country") or None,
-            row.get("sector") or None, row.get("wikidata") or None, True,
-        )  # fmt: skip
-        entries.append(Entry(actor, tuple(dict.fromkeys(aliases)), ()))
+        if aliases:
+            entries.append(Entry(_organisation(row), tuple(dict.fromkeys(aliases)), ()))
 
     roles = [
         Role(row["phrase"], row.get("office") or None, row.get("sector") or None, row.get("kind") or "group")
