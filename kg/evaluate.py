@@ -4,13 +4,17 @@ Gold files are JSONL in the ``shared/data/dev`` shape: one record per line,
 ``{"id", "text", "date", "events": [{"source", "code", "target", ...}], ...}``.
 The record's ``date`` is used as the publication date.
 
-Three levels of match, each with precision, recall and F1:
+Four levels of match, each with precision, recall and F1:
 
 - ``dyad+quad``: source and target agree at the country level and the quad
   class agrees;
 - ``dyad+root``: ... and the CAMEO root (first two digits) agrees;
 - ``dyad+code``: ... and the whole code agrees (only records whose gold codes
-  all have three or more digits take part).
+  all have three or more digits take part);
+- ``dyad+penta``: source and target agree and the five-way class of ConfliBERT's
+  gold (``penta_class``: roots 01-02, 03-05, 06-08, 09-13 with 16, 14-15 with
+  17-20) agrees; a gold code gives its class, so every coded record takes part,
+  and so do records classed but not coded.
 
 Actors are compared by CAMEO-style codes (see :func:`actor_code`): the first
 three letters (country, or ``---`` for none), except international actors
@@ -64,7 +68,19 @@ __all__ = [
     "load_gold",
 ]
 
-LEVELS = ("dyad+quad", "dyad+root", "dyad+code")
+LEVELS = ("dyad+quad", "dyad+root", "dyad+code", "dyad+penta")
+#: The five-way event class of ConfliBERT's gold (``penta_class``), by CAMEO root:
+#: 0 statements and appeals, 1 intents, meetings and negotiation, 2 material cooperation,
+#: 3 verbal conflict and protest, 4 force, coercion and assault.
+PENTA_ROOTS = {
+    0: ("01", "02"),
+    1: ("03", "04", "05"),
+    2: ("06", "07", "08"),
+    3: ("09", "10", "11", "12", "13", "16"),
+    4: ("14", "15", "17", "18", "19", "20"),
+}
+_PENTA_OF_ROOT = {root: str(klass) for klass, roots in PENTA_ROOTS.items() for root in roots}
+_PENTA_CLASSES = frozenset(str(klass) for klass in PENTA_ROOTS)
 SLICES = ("dev", "holdout", "all")
 #: Share of records (in percent) in the held-out slice.
 HOLDOUT_PERCENT = 30
@@ -80,17 +96,29 @@ _STOP = frozenset({"the", "a", "an", "of", "'s", "s", "and", "'", "its", "their"
 
 @dataclass(frozen=True)
 class GoldEvent:
-    """One gold coding: actor codes (alternatives) or texts, and the CAMEO code."""
+    """One gold coding: actor codes (alternatives) or texts, and the CAMEO code.
+
+    ``code`` is empty when the gold gives only a five-way class (``penta``).
+    """
 
     source: frozenset[str]
     target: frozenset[str]
     code: str
     source_text: tuple[str, ...] = ()
     target_text: tuple[str, ...] = ()
+    penta: str = ""
 
     def reversed(self) -> GoldEvent:
         """The same coding in the other direction (for reciprocal gold)."""
-        return GoldEvent(self.target, self.source, self.code, self.target_text, self.source_text)
+        return GoldEvent(self.target, self.source, self.code, self.target_text, self.source_text, self.penta)
+
+    def class_at(self, level: str) -> str | None:
+        """The event's class at a level, or None if the gold does not say."""
+        if level == "dyad+penta":
+            return self.penta or (_PENTA_OF_ROOT[self.code[:2]] if self.code else None)
+        if not self.code or (level == "dyad+code" and len(self.code) < 3):
+            return None
+        return _class_of(self.code, level)
 
 
 @dataclass(frozen=True)
@@ -131,18 +159,26 @@ def _normalise_code(value: Any) -> str | None:
     return code if code[:2] in {c[:2] for c in cameo_table()} else None
 
 
+def _penta(value: Any) -> str:
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        return ""
+    return str(value).strip() if str(value).strip() in _PENTA_CLASSES else ""
+
+
 def _gold_events(raw: list[dict[str, Any]]) -> list[GoldEvent]:
     found: list[GoldEvent] = []
     for item in raw:
         code = _normalise_code(item.get("code"))
-        if code is None:
-            continue  # no CAMEO code: nothing to score it against
+        penta = _penta(item.get("penta_class"))
+        if code is None and not penta:
+            continue  # neither a CAMEO code nor a class: nothing to score it against
         event = GoldEvent(
             _codes(item.get("source")),
             _codes(item.get("target")),
-            code,
+            code or "",
             _texts(item.get("source_text")),
             _texts(item.get("target_text")),
+            penta,
         )
         for candidate in (event, event.reversed()) if item.get("reciprocal") else (event,):
             if candidate not in found:
@@ -419,6 +455,8 @@ class Report:
 
 
 def _class_of(code: str, level: str) -> str:
+    if level == "dyad+penta":
+        return _PENTA_OF_ROOT[code[:2]]
     if level == "dyad+quad":
         return str(cameo_table()[code[:2]].quad_class)
     if level == "dyad+root":
@@ -449,17 +487,16 @@ def score_record(record: GoldRecord, events: list[Event], report: Report, judge:
         tgt = judge(event.target, event.extra.get("target_text", ""), gold.target, gold.target_text, record.date)
         return src, tgt
 
-    exact_ok = all(len(g.code) >= 3 for g in record.events)
     for level in LEVELS:
-        if level == "dyad+code" and not exact_ok:
-            continue
+        if record.events and any(g.class_at(level) is None for g in record.events):
+            continue  # the gold does not say at this level (root-only codes, classes without codes)
         # Predictions are a set per level: the same dyad and class twice is one claim.
         predicted: dict[tuple[str, str, str], Event] = {}
         for event in events:
             key = (event.source.key, event.target.key, _class_of(event.cameo, level))
             predicted.setdefault(key, event)
         free = list(predicted.values())
-        golds = list(dict.fromkeys((g, _class_of(g.code, level)) for g in record.events))
+        golds = list(dict.fromkeys((g, g.class_at(level)) for g in record.events))
         matched = 0
         for gold, klass in golds:
             for event in free:
@@ -474,7 +511,7 @@ def score_record(record: GoldRecord, events: list[Event], report: Report, judge:
 
     # Actor accuracy: for gold events whose root we found, are the actors right?
     for gold in record.events:
-        same_root = [e for e in events if e.cameo[:2] == gold.code[:2]]
+        same_root = [e for e in events if gold.code and e.cameo[:2] == gold.code[:2]]
         if not same_root:
             continue
         judged = [same_actors(e, gold) for e in same_root]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.evaluate import actor_code, code_matches, evaluate, is_holdout, load_gold, select
+from kg.evaluate import actor_code, code_matches, evaluate, format_table, is_holdout, load_gold, select
 from kg.model import Actor, Article, Event
 
 RUS = Actor("RUS", "Russia", "state", "RUS")
@@ -129,6 +129,36 @@ def test_gold_actors_given_as_text_or_compound(tmp_path: Path) -> None:
     assert report.levels["dyad+root"].tp == 2
     assert report.levels["dyad+quad"].tp == 2
     assert report.as_dict()["levels"]["dyad+code"]["tp"] == 1  # root-only gold takes no part at code level
+
+
+def test_five_way_classes_are_scored_without_codes(tmp_path: Path) -> None:
+    # ConfliBERT's gold: a class (0-4) and actor spans, often no CAMEO code.
+    gold = write_gold(
+        tmp_path / "g.jsonl",
+        [
+            rec("classed", [{"source": None, "code": None, "target": None, "penta_class": 4,
+                             "source_text": ["Russian forces"], "target_text": ["Ukraine"]}]),
+            rec("wrong-class", [{"source": None, "code": None, "target": None, "penta_class": "0",
+                                 "source_text": ["Russia"], "target_text": ["Ukraine"]}]),
+            rec("coded", [{"source": "RUS", "code": "163", "target": "UKR"}]),
+            rec("bad-class", [{"source": None, "code": None, "target": None, "penta_class": 9}]),
+        ],
+    )  # fmt: skip
+    fake = FakeExtractor(
+        {
+            "classed": [event(Actor("RUS", "Russian forces", "state", "RUS"), "190", UKR)],
+            "wrong-class": [event(RUS, "190", UKR)],
+            "coded": [event(RUS, "163", UKR)],  # 16 (reduce relations) is verbal conflict: class 3
+            "bad-class": [event(RUS, "190", UKR)],
+        }
+    )
+    data = evaluate(gold, fake).as_dict()
+    assert data["records"] == 3  # a class outside 0-4 is no gold at all
+    penta, root = data["levels"]["dyad+penta"], data["levels"]["dyad+root"]
+    assert (penta["tp"], penta["fp"], penta["fn"]) == (2, 1, 1)
+    # Records with only a class take no part at the code levels.
+    assert (root["tp"], root["fp"], root["fn"]) == (1, 0, 0)
+    assert "dyad+penta" in format_table(evaluate(gold, fake))
 
 
 def test_slices_partition_the_records(tmp_path: Path) -> None:
