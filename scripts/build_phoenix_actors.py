@@ -63,6 +63,8 @@ _BODY_NAME_WORDS = _BODY_WORDS - _NOT_BODY_WORDS | {
 }  # fmt: skip
 #: Words a label keeps in lower case ("Council of the European Union").
 _SMALL_WORDS = frozenset({"of", "the", "for", "and", "in", "on", "to", "at", "by", "with"})
+#: Words a label writes in capitals ("UN Secretariat", "US Intelligence Community").
+_ACRONYMS = frozenset({"un", "us", "eu", "uk"})
 #: Sectors that say more of a body than GOV does.
 _INSTITUTION_SECTORS = ("JUD", "SPY", "COP", "LEG", "MIL")
 _ABBREV = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
@@ -233,7 +235,10 @@ def _bodies(
         # "Peoples Liberation Army" is written "People's Liberation Army" among its names.
         bare = label.lower().replace("'", "")
         label = next((n for n in names if "'" in n and n.lower().replace("'", "") == bare), label)
-        label = " ".join(w.lower() if n and w.lower() in _SMALL_WORDS else w for n, w in enumerate(label.split()))
+        label = " ".join(
+            w.upper() if w.lower() in _ACRONYMS else w.lower() if n and w.lower() in _SMALL_WORDS else w
+            for n, w in enumerate(label.split())
+        )
         rows.append(
             {"key": key, "label": label, "type": "organization", "country": country, "sector": sector,
              "wikidata": "", "names": "|".join(names), "abbrevs": "|".join(abbrevs), "cameo": code}

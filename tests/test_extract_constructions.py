@@ -228,6 +228,62 @@ def test_the_act_asked_for_is_no_event_of_its_own(extractor: Extractor) -> None:
     assert triples(extractor, "Iran threatened to invade Iraq.") == {("IRN", "1384", "IRQ")}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an appeal for talks or a truce addresses their parties; the talks did not happen
+        ("Macron called for talks with Putin.", {(MACRON, "026", PUTIN)}),
+        ("The UN urged talks between Israel and Hamas.", {("Q1065", "026", "ISR"), ("Q1065", "026", "NSA-HAMAS")}),
+        ("Turkey called for a ceasefire between Russia and Ukraine.", {("TUR", "0256", "RUS"), ("TUR", "0256", "UKR")}),
+        ("Germany demanded a truce between Israel and Hamas.", {("DEU", "1056", "ISR"), ("DEU", "1056", "NSA-HAMAS")}),
+        # a demanded withdrawal addresses the one who is to withdraw, not the place
+        ("Germany demanded a Russian withdrawal from Ukraine.", {("DEU", "1056", "RUS")}),
+        # calling for sanctions against a state threatens it with them
+        ("Greece called for sanctions against Turkey.", {("GRC", "1312", "TUR")}),
+        ("Poland urged tougher sanctions on Russia.", {("POL", "1312", "RUS")}),
+        # an appeal for something no party of which is named addresses no one
+        ("Russia called for an investigation into the attack.", set()),
+    ],
+)
+def test_an_appeal_for_an_act_addresses_its_parties(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an announced suspension is the announcer's own act
+        ("Denmark announced a suspension of aid to Egypt.", {("DNK", "162", "EGY")}),
+        ("Italy announced a suspension of air links with Serbia.", {("ITA", "161", "SRB")}),
+        # not so for talks between others that one announces
+        ("The Kremlin announced talks between Putin and Xi.", {(PUTIN, "046", "Q15031"), ("Q15031", "046", PUTIN)}),
+        # aid suspended "with" a state, relief supplies, medical equipment (no arms)
+        ("The Netherlands suspended military aid and weapons deals with Pakistan.", {("NLD", "162", "PAK")}),
+        ("The United States sent emergency supplies to Nepal.", {("USA", "070", "NPL")}),
+        ("The US military gave medical equipment to Nicaragua.", {("USA-MIL", "073", "NIC")}),
+        # condolences "for" a people; sanctions "imposed on" a state, then lifted
+        ("Putin expressed condolences for the British people.", {(PUTIN, "018", "GBR-CVL")}),
+        ("The Security Council lifted sanctions imposed on Eritrea.", {("Q37470", "085", "ERI")}),
+        # some of the troops are troops
+        ("Russia has begun withdrawing some of its troops from Syria.", {("RUS", "0874", "SYR")}),
+        ("Israel shared intelligence with Jordan.", {("ISR", "064", "JOR")}),
+        # parts of a country are no property seized from it
+        ("The militant group has seized parts of Iraq.", set()),
+    ],
+)
+def test_suspensions_supplies_and_intelligence(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected
+
+
+def test_calling_a_meeting_is_no_request(extractor: Extractor) -> None:
+    found = triples(extractor, "Putin called a meeting with Erdogan.")
+    assert (PUTIN, "040", ERDOGAN) in found
+
+
 def test_leaving_a_place_is_no_event_but_leaving_for_one_is_travel(extractor: Extractor) -> None:
     assert not triples(extractor, "Putin left Moscow on Monday.")
     assert triples(extractor, "Putin left for Ankara on Monday.") == {(PUTIN, "042", "TUR")}

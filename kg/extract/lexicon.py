@@ -53,7 +53,7 @@ __all__ = ["Cues", "Discard", "Lexicon", "Requirement", "TriggerRule", "load_lex
 
 SOURCE_SLOTS = frozenset({"subj", "subj.mod", "poss", "by", "of", "host", "mod", "cause", "head"})
 TARGET_SLOTS = frozenset(
-    {"dobj", "iobj", "dobj.poss", "subj", "comp", "xobj", "purpose", "compound", "undergoer", "pobj"}
+    {"dobj", "iobj", "dobj.poss", "subj", "comp", "xobj", "purpose", "compound", "undergoer", "pobj", "asked"}
 )
 REQUIREMENT_KINDS = frozenset({"obj", "omod", "mod", "prt", "xcomp", "oprd", "noobj", "on", "verbless"})
 #: A requirement's lemma that any word satisfies ("p:from=*").
@@ -147,6 +147,7 @@ class Cues:
     mutual_verbs: frozenset[str] = frozenset()
     protest_aims: frozenset[str] = frozenset()
     rioters: frozenset[str] = frozenset()
+    request_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -284,6 +285,7 @@ def _load_cues(path: Path) -> Cues:
         mutual_verbs=words.get("mutual_verb", frozenset()),
         protest_aims=words.get("protest_aim", frozenset()),
         rioters=words.get("rioter", frozenset()),
+        request_verbs=words.get("request_verb", frozenset()),
     )
 
 

@@ -58,6 +58,8 @@ LOCATION_PREPS = ("in", "near", "at", "on")
 #: Documents that speak for their owner when they are the subject of a verb.
 DOCUMENT_NOUNS = frozenset({"report", "statement", "strategy", "document", "communique", "declaration"})
 #: Verbs of an event noun that happens ("clashes *erupted* between ..."), whose phrases are the noun's.
+#: Verbs whose subject announces an act of its own named by their object.
+ANNOUNCING_VERBS = frozenset({"announce", "unveil"})
 OCCUR_VERBS = frozenset({"erupt", "flare", "break", "occur", "happen", "continue", "resume", "intensify", "escalate"})
 #: Meetings, visits and hosting (04).
 MEETING_ROOT = "04"
@@ -105,6 +107,11 @@ PLANNING = frozenset({"planned", "hypothetical"})
 #: Roots whose events, with no one named on the receiving end, are aimed at the place they
 #: happen in, or else at the source's own state: "Kurds demonstrated in the city of Kirkuk".
 AT_HOME_ROOTS = frozenset({"14"})
+#: Acts whose parties an appeal for them addresses: meetings and talks (all parties), and
+#: material cooperation (its doer): "called for talks *with Putin*", "urged a ceasefire
+#: *between Russia and Ukraine*", "called for a *Russian* withdrawal".
+ASKED_ALL_PARTIES = frozenset({"03", "04", "05"})
+ASKED_DOERS = frozenset({"06", "07", "08"})
 
 
 def _sides(parties: list[ActorRef]) -> list[tuple[ActorRef, ActorRef]]:
@@ -248,7 +255,11 @@ class ArgumentLinker:
         for match in ctx.triggers:
             token = ctx.doc[match.token]
             sources, source_how = self._sources(ctx, token, match)
-            targets, target_how = self._targets(ctx, token, match)
+            targets, target_how = [], "none"
+            if sources and "asked" in match.rule.target:
+                targets, target_how = self._asked_parties(ctx, token, sources)
+            if not targets:
+                targets, target_how = self._targets(ctx, token, match)
             code = match.rule.code
             if not sources and code[:2] in CAUSE_ROOTS and token.pos_ == "VERB" and is_passive(token):
                 # "Rockets were fired *from Lebanon*", "killed by gunfire *from Gaza*": nobody is
@@ -332,6 +343,32 @@ class ArgumentLinker:
                 and self._light(ctx.doc[c.trigger.token])
             )
         ]
+
+    def _asked_parties(self, ctx: DocContext, token: Token, sources: list[ActorRef]) -> tuple[list[ActorRef], str]:
+        """Whom an appeal for an act addresses: the parties of the act asked for.
+
+        "Macron called for talks *with Putin*", "the UN urged talks *between Israel and
+        Hamas*", "called for a *Russian* withdrawal". The appeal's own source is no party
+        to it; nor is anyone of an act that is not cooperation ("called for an inquiry").
+        """
+        matches = {m.token: m for m in ctx.triggers if m.rule.pos == "NOUN"}
+        asked = [c for c in token.children if c.dep_ == "dobj" and c.i in matches]
+        asked += [o for o in prep_objects(token, "for") if o.i in matches]
+        for act in asked:
+            match = matches[act.i]
+            root = match.rule.code[:2]
+            doers, _ = self._sources(ctx, act, match)
+            others, how = self._targets(ctx, act, match)
+            if root in ASKED_ALL_PARTIES:
+                parties = doers + others
+            elif root in ASKED_DOERS:
+                parties = doers or (others if how == "p:between" else [])
+            else:
+                continue
+            parties = [p for p in parties if not any(_same(p, s) for s in sources)]
+            if parties:
+                return parties, "asked"
+        return [], "none"
 
     def _located_thing(
         self, ctx: DocContext, token: Token, match: TriggerMatch, sources: list[ActorRef]
@@ -704,6 +741,10 @@ class ArgumentLinker:
             # "Israel is considering a ground offensive", "Russia is preparing an offensive":
             # whoever plans the act would do it (the governor makes it planned or hypothetical).
             return head
+        if token.dep_ == "dobj" and lemma(head) in ANNOUNCING_VERBS and not prep_objects(token, "between"):
+            # "Denmark announced a suspension of aid to Egypt": one announces one's own act
+            # (not "announced talks between X and Y").
+            return head
         if token.dep_ == "nsubj" and lemma(head) in OCCUR_VERBS:
             # "Clashes *erupted* between X and Y": the parties hang on the verb.
             return head
@@ -906,6 +947,8 @@ class ArgumentLinker:
                 tokens = self._aims(token, host)
             elif slot == "undergoer":
                 tokens = self._undergoers(token)
+            elif slot == "asked":
+                continue  # the parties of the act asked for, once the sources are known
             elif slot == "pobj":
                 # The place a verbless headline names: a proper name ("in *Riyadh*"), not "in a rebuke".
                 places = [o for o in children(token, {"pobj"}) if o.pos_ == "PROPN"]
@@ -925,7 +968,9 @@ class ArgumentLinker:
                 inner = [o for p in ("of", "to") for o in prep_objects(token, p)] if match.rule.pos == "NOUN" else []
                 # "launched a wave of drones *at Moscow*": the phrase may hang on the container.
                 held = container(obj) if obj is not None else None
-                for host_token in (token, obj, held, host, *inner):
+                # "lifted sanctions *imposed on Eritrea*": the phrase may hang on the object's participle.
+                shaped = [c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"] if obj is not None else []
+                for host_token in (token, obj, held, host, *inner, *shaped):
                     if host_token is not None:
                         tokens += prep_objects(host_token, prep)
             persons = match.rule.code[:2] not in CAUSE_ROOTS

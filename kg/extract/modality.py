@@ -150,7 +150,13 @@ def modality_of(token: Token, cues: Cues, triggers: frozenset[int] = frozenset()
         if how == "for":
             if cue := cues.governors.get(word):
                 found.add(cue)
+            elif word in cues.request_verbs:
+                # "called for talks", "pressed for a withdrawal": asked for, not (yet) done.
+                found.add("hypothetical")
             continue
+        if how == "frame" and word in cues.request_verbs and word not in cues.light_verbs:
+            # "urged talks between Israel and Hamas", "demanded a withdrawal" (not "called a meeting").
+            found.add("hypothetical")
         if how in {"control", "gerund"} and word in cues.reporting_verbs:
             # A reported clause keeps its own auxiliaries ("said it would free"); the
             # reporting verb's own negation or tense says nothing about the event.

@@ -281,6 +281,9 @@ CONTAINER_NOUNS = frozenset(
     {"wave", "barrage", "salvo", "volley", "swarm", "package", "round", "batch", "raft", "flurry", "spate", "hail"}
     | {"program", "programme"}
     | {"number", "amount", "quantity", "array", "range", "variety"}  # "a large number of weapons"
+    # "withdrew some of its troops" (not "parts of Iraq" nor "thousands of civilians": a
+    # place or a people is no kind of thing given or withdrawn).
+    | {"some", "several"}
 )
 
 
