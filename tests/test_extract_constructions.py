@@ -279,6 +279,49 @@ def test_suspensions_supplies_and_intelligence(
     assert triples(extractor, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # taking aim, a swipe or a jab at someone criticises them
+        ("Putin took aim at the West in a new speech.", {(PUTIN, "111", "GRP-WEST")}),
+        ("Erdogan took a swipe at Sweden.", {(ERDOGAN, "111", "SWE")}),
+        # rejecting another party's accusation denies it
+        ("Iran rejected accusations by Israel that it attacked the ship.", {("IRN", "016", "ISR")}),
+        # threatening an operation somewhere threatens force against that place
+        ("Erdogan threatened a ground operation in Syria.", {(ERDOGAN, "138", "SYR")}),
+        # nudging someone to act is an appeal to them
+        ("The US nudged Zelensky to soften his preconditions.", {("USA", "020", ZELENSKY)}),
+    ],
+)
+def test_criticism_threat_and_appeal_idioms(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert expected <= triples(extractor, text)
+
+
+def test_a_possessive_the_recogniser_took_in_keeps_the_name(extractor: Extractor) -> None:
+    # spaCy tags "Rishi Sunak's" as the person; the name is still Rishi Sunak's.
+    events = extractor.extract(Article("t", "Rishi Sunak's visit to Kyiv angered Moscow.", published=DAY))
+    assert {(e.source.key, e.cameo, e.target.key) for e in events} >= {("rishi-sunak", "042", "UKR")}
+    unknown = extractor.extract(Article("t", "Pavel Filatyev's visit to Kyiv angered Moscow.", published=DAY))
+    assert {e.source.label for e in unknown} == {"Pavel Filatyev"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A spokesman for Hamas rejected the proposal by Egypt.", {("NSA-HAMAS", "120", "EGY")}),
+        ("A spokeswoman for Russia's foreign ministry criticized Britain.", {("RUS-GOV", "111", "GBR")}),
+        # an envoy "for" a country is nobody's spokesman: no owner from the "for" phrase
+        ("The envoy for Syria criticized Britain.", set()),
+    ],
+)
+def test_a_spokesman_for_a_body_speaks_for_it(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected
+
+
 def test_calling_a_meeting_is_no_request(extractor: Extractor) -> None:
     found = triples(extractor, "Putin called a meeting with Erdogan.")
     assert (PUTIN, "040", ERDOGAN) in found

@@ -52,6 +52,8 @@ STATE_PRONOUNS = frozenset({"its", "their"})
 #: The match kind of a region name (cue category ``region``).
 REGION = "region"
 #: A group "led by" or "headed by" someone belongs where its leader does.
+#: Role nouns whose "for" phrase names whom they speak for.
+SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 LEADING_VERBS = frozenset({"lead", "head"})
 #: Subject pronouns that may stand for a state or an organisation in a reported clause.
 INSTITUTION_PRONOUNS = frozenset({"it", "they", "we"})
@@ -341,7 +343,9 @@ class MentionResolver:
             return False
         for ent in span.doc.ents:
             ent_start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-            inside = ent_start <= span.start and span.end <= ent.end and (ent_start, ent.end) != (span.start, span.end)
+            # The recogniser may take in a possessive: "*Rishi Sunak's* visit" is Rishi Sunak's.
+            ent_end = ent.end - (1 if len(ent) > 1 and ent[-1].tag_ == "POS" else 0)
+            inside = ent_start <= span.start and span.end <= ent_end and (ent_start, ent_end) != (span.start, span.end)
             if not inside:
                 continue
             # "George Washington", "Chad Smith", "Sharon Stone", "Washington Post": part of another name.
@@ -513,6 +517,9 @@ class _DocMentions:
         for word in reversed(list(span)):
             candidates.extend(m for m in modifiers(word) if not span.start <= m.i < span.end)
         candidates.extend(prep_objects(token, "of"))
+        if lemma(token) in SPEAKER_NOUNS:
+            # "a spokesman *for the Taliban*" speaks for them (an envoy "for Syria" is no Syrian).
+            candidates.extend(prep_objects(token, "for"))
         if group:
             # "students *in*/*from*/*throughout*/*across* Indonesia".
             candidates.extend(o for prep in ("in", "from", "throughout", "across") for o in prep_objects(token, prep))
@@ -636,7 +643,9 @@ class _DocMentions:
             # Without any date, "the Israeli prime minister" is nobody in particular: today's
             # holder would silently be wrong for older news.
             on = self._known_date(token)
-            holders = self.gazetteer.holders(owner, role.office, on) if on else []
+            # "a spokesman for the foreign ministry" is that body's, not the state's spokesperson.
+            for_body = lemma(token) in SPEAKER_NOUNS and any(o.i in self._doc_roles for o in prep_objects(token, "for"))
+            holders = self.gazetteer.holders(owner, role.office, on) if on and not for_body else []
             if holders:
                 return ActorRef("entry", holders[0], span.text, "role", person=True, office=role.office)
             return ActorRef("group", owner, span.text, "role", sector=role.sector)
@@ -656,8 +665,9 @@ class _DocMentions:
             # "Tropical Storm Gaston", "Hurricane Katrina": a named thing, no actor.
             return []
         person = ent.label_ == "PERSON"
+        named = ent[:-1] if len(ent) > 1 and ent[-1].tag_ == "POS" else ent  # "Pavel Filatyev's"
         if person:
-            known = self._seen.surnames.get(_surname(ent.text))
+            known = self._seen.surnames.get(_surname(named.text))
             if known is not None:
                 return [known]
         country = sector = office = affiliation = None
@@ -679,7 +689,7 @@ class _DocMentions:
             # A movement's officials are not a state's government, unless it governs one then.
             governs = self.gazetteer.actor(affiliation, self._date(token)).sector == "GOV"
             sector = sector if governs else None
-        text = strip_determiner(ent.text)
+        text = strip_determiner(named.text)
         return [ActorRef("unresolved", None, text, "ner", sector, country, person, office, affiliation)]
 
     def _ethnic(self, ref: ActorRef, token: Token) -> ActorRef:
