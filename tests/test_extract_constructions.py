@@ -322,6 +322,34 @@ def test_a_spokesman_for_a_body_speaks_for_it(
     assert triples(extractor, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # cyber warfare is an attack of its own kind (176), not an armed one
+        ("Russia launched cyber warfare against the UK.", {("RUS", "176", "GBR")}),
+        ("The US launched cyber attacks on Iran.", {("USA", "176", "IRN")}),
+        # borders opened to a people, or closed to a state
+        ("Croatia has opened its borders to refugees from Serbia.", {("HRV", "081", "SRB-REF")}),
+        ("Poland closed its border with Belarus.", {("POL", "172", "BLR")}),
+        ("Finland closed its airspace to Russian planes.", {("FIN", "172", "RUS")}),
+        # property handed back
+        ("Germany returned the looted artworks to Nigeria.", {("DEU", "0842", "NGA")}),
+        # a warning given is a threat
+        ("Obama gave Putin a stern warning.", {("Q76", "130", PUTIN)}),
+        # "cease-fire" is a ceasefire, hyphen or not
+        (
+            "Afghan President Ashraf Ghani announced a weeklong cease-fire with the Taliban.",
+            {("ashraf-ghani", "0871", "NSA-TALIBAN")},
+        ),
+        ("India and Pakistan agreed to a cease-fire.", {("IND", "0356", "PAK"), ("PAK", "0356", "IND")}),
+    ],
+)
+def test_cyber_attacks_borders_returns_warnings_and_truces(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected
+
+
 def test_calling_a_meeting_is_no_request(extractor: Extractor) -> None:
     found = triples(extractor, "Putin called a meeting with Erdogan.")
     assert (PUTIN, "040", ERDOGAN) in found

@@ -37,9 +37,19 @@ class TriggerMatch:
     sentence: int
 
 
+def _names(noun: Token) -> set[str]:
+    """The lemma of ``noun``, and with a hyphenated first part the whole word: "cease-fire",
+    which the tokenizer splits into "cease", "-", "fire"."""
+    found = {lemma(noun)}
+    doc = noun.doc
+    if noun.i >= 2 and doc[noun.i - 1].text == "-" and doc[noun.i - 2].head.i == noun.i:
+        found |= {f"{lemma(doc[noun.i - 2])}-{lemma(noun)}", f"{lemma(doc[noun.i - 2])}{lemma(noun)}"}
+    return found
+
+
 def _holds(req: Requirement, token: Token, obj: Token | None) -> bool:
     if req.kind == "obj":
-        return obj is not None and lemma(obj) in req.lemmas
+        return obj is not None and bool(_names(obj) & req.lemmas)
     if req.kind == "noobj":
         return not children(token, {"dobj"})
     if req.kind == "omod":
@@ -75,7 +85,7 @@ def _holds(req: Requirement, token: Token, obj: Token | None) -> bool:
         # The noun or its compound: "wounded two soldiers in a *bomb* attack".
         # Through a container: "supplied Russia with a large *number* of shells".
         return any(
-            anything or lemma(o) in req.lemmas or any(lemma(c) in req.lemmas for c in children(o, {"compound"}))
+            anything or _names(o) & req.lemmas or any(lemma(c) in req.lemmas for c in children(o, {"compound"}))
             for host in hosts
             for held in prep_objects(host, req.prep)
             for o in {held, contents(held)}
@@ -97,7 +107,7 @@ def applies(rule: TriggerRule, token: Token, verb_theme: Token | None = None) ->
         # on: "agreed to a *ceasefire* with Ukraine".
         obj = next(
             (o for req in rule.requires if req.kind == "p" and req.prep for o in prep_objects(token, req.prep)
-             if (lemma(o) in req.lemmas or lemma(contents(o)) in req.lemmas) and ANY not in req.lemmas),
+             if (_names(o) & req.lemmas or lemma(contents(o)) in req.lemmas) and ANY not in req.lemmas),
             None,
         )  # fmt: skip
     return True, obj
@@ -156,10 +166,10 @@ class TriggerFinder:
     ) -> tuple[TriggerRule, Token | None] | None:
         """The most specific rule of ``rules`` that applies (the earlier row on a tie)."""
         best: tuple[TriggerRule, Token | None] | None = None
-        object_lemma = lemma(verb_theme) if verb_theme is not None else None
+        object_names = _names(verb_theme) if verb_theme is not None else set()
         for rule in rules:
             allowed = rule.object_lemmas
-            if allowed is not None and object_lemma not in allowed:
+            if allowed is not None and not object_names & allowed:
                 # Most rows of a common verb differ by their object: skip them without a full check.
                 continue
             ok, obj = applies(rule, token, verb_theme)
