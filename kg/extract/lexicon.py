@@ -53,7 +53,20 @@ __all__ = ["Cues", "Discard", "Lexicon", "Requirement", "TriggerRule", "load_lex
 
 SOURCE_SLOTS = frozenset({"subj", "subj.mod", "poss", "by", "of", "host", "mod", "cause", "head"})
 TARGET_SLOTS = frozenset(
-    {"dobj", "iobj", "dobj.poss", "subj", "comp", "xobj", "purpose", "compound", "undergoer", "pobj", "asked"}
+    {
+        "dobj",
+        "iobj",
+        "dobj.poss",
+        "subj",
+        "comp",
+        "xobj",
+        "purpose",
+        "compound",
+        "undergoer",
+        "pobj",
+        "asked",
+        "condition",
+    }
 )
 REQUIREMENT_KINDS = frozenset({"obj", "omod", "mod", "prt", "xcomp", "oprd", "noobj", "on", "verbless"})
 #: A requirement's lemma that any word satisfies ("p:from=*").

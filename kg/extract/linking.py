@@ -58,6 +58,8 @@ LOCATION_PREPS = ("in", "near", "at", "on")
 #: Documents that speak for their owner when they are the subject of a verb.
 DOCUMENT_NOUNS = frozenset({"report", "statement", "strategy", "document", "communique", "declaration"})
 #: Verbs of an event noun that happens ("clashes *erupted* between ..."), whose phrases are the noun's.
+#: Conjunctions of a clause that names whom a kept sanction is aimed at ("until Cuba reforms").
+CONDITION_MARKS = frozenset({"until", "till", "unless"})
 #: Verbs whose subject announces an act of its own named by their object.
 ANNOUNCING_VERBS = frozenset({"announce", "unveil"})
 OCCUR_VERBS = frozenset({"erupt", "flare", "break", "occur", "happen", "continue", "resume", "intensify", "escalate"})
@@ -167,7 +169,8 @@ def _named_apposition(ctx: DocContext, token: Token) -> Token:
     al-Shabab,": al-Shabab.
     """
     refs = ctx.refs.get(token.i, ())
-    if _role_only(ctx, token):
+    if not refs or _role_only(ctx, token):
+        # "met his counterpart, Sergio Mattarella": the name says who.
         return next((a for a in children(token, {"appos"}) if _named(ctx, a)), token)
     if not refs or not all(r.person and r.via in {"role", "anaphora"} for r in refs):
         return token
@@ -923,6 +926,9 @@ class ArgumentLinker:
             tokens: list[Token] = []
             if slot == "dobj" and obj is not None and obj.i != token.i:
                 tokens = [obj]
+                if obj.i not in ctx.refs:
+                    # "meet his counterpart Italian President Sergio Mattarella", parsed as two objects.
+                    tokens += [c for c in children(token, {"dobj"}) if c.i != obj.i and _named(ctx, c)]
             elif slot == "dobj.poss" and obj is not None:
                 tokens = children(obj, {"poss"})
             elif slot == "subj":
@@ -949,6 +955,14 @@ class ArgumentLinker:
                 tokens = self._undergoers(token)
             elif slot == "asked":
                 continue  # the parties of the act asked for, once the sources are known
+            elif slot == "condition":
+                # "will not lift the embargo *until Cuba* undertakes reforms", "unless Russia withdraws":
+                # whom the sanctions are kept on.
+                clauses = [
+                    c for c in children(token, {"advcl"})
+                    if any(fold(m.text) in CONDITION_MARKS for m in children(c, {"mark"}))
+                ]  # fmt: skip
+                tokens = [s for c in clauses for s in children(c, {"nsubj", "nsubjpass"})]
             elif slot == "pobj":
                 # The place a verbless headline names: a proper name ("in *Riyadh*"), not "in a rebuke".
                 places = [o for o in children(token, {"pobj"}) if o.pos_ == "PROPN"]
