@@ -374,6 +374,23 @@ def test_an_act_someone_blocked_did_not_happen(extractor: Extractor) -> None:
     assert sanctions and all(e.modality == "negated" for e in sanctions)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a named organisation before "group" or "movement" is the organisation
+        ("The Hamas movement rejected the proposal by Egypt.", {("NSA-HAMAS", "120", "EGY")}),
+        # what is attacked or seized "belonging to" someone is theirs
+        ("Ukraine seized assets belonging to Russian oligarchs.", {("UKR", "1711", "RUS-BUS")}),
+        # armoured vehicles are arms
+        ("Britain has sent 100 armoured patrol vehicles to Lebanon.", {("GBR", "072", "LBN")}),
+    ],
+)
+def test_organisation_heads_belongings_and_vehicles(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected
+
+
 def test_calling_a_meeting_is_no_request(extractor: Extractor) -> None:
     found = triples(extractor, "Putin called a meeting with Erdogan.")
     assert (PUTIN, "040", ERDOGAN) in found

@@ -1012,6 +1012,11 @@ class ArgumentLinker:
                 # annexation of four Ukrainian regions" condemns Russia only.
                 owned = [t for t in things if not children(t, {"poss"})]
                 inner += [o for t in owned for p in preps for o in prep_objects(t, p)]
+                # "attacked 15 positions *belonging to* terrorist groups in Gaza".
+                inner += [
+                    o for t in owned for acl in children(t, {"acl"}) if lemma(acl) == "belong"
+                    for o in prep_objects(acl, "to")
+                ]  # fmt: skip
                 # "tariffs on goods *from Canada*", parsed with the phrase on the verb.
                 after = {t.right_edge.i + 1 for t in things}
                 if any(fold(p.text) == "from" and p.i in after for p in children(token, {"prep"})):

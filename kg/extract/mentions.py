@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from kg.extract.gazetteer import Gazetteer, Role, load_gazetteer
 from kg.extract.lexicon import Cues, load_lexicon
-from kg.extract.syntax import SUBJECT_DEPS, agent, lemma, modifiers, prep_objects, subject
+from kg.extract.syntax import SUBJECT_DEPS, agent, children, lemma, modifiers, prep_objects, subject
 from kg.extract.text import fold, strip_determiner
 from kg.extract.timex import date_of, value_to_date
 
@@ -52,6 +52,8 @@ STATE_PRONOUNS = frozenset({"its", "their"})
 #: The match kind of a region name (cue category ``region``).
 REGION = "region"
 #: A group "led by" or "headed by" someone belongs where its leader does.
+#: Head nouns that a named organisation before them only labels ("the Hezbollah group").
+ORGANISATION_HEADS = frozenset({"group", "movement", "organization", "organisation", "militia", "faction", "network"})
 #: Role nouns whose "for" phrase names whom they speak for.
 SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 LEADING_VERBS = frozenset({"lead", "head"})
@@ -433,6 +435,15 @@ class _DocMentions:
                 return [self._ethnic(ref, token)]
             return [ref]
         lem = lemma(token)
+        if lem in ORGANISATION_HEADS:
+            # "the Hezbollah group", "the Hamas movement": the named organisation itself.
+            for mod in children(token, {"compound"}):
+                named = self._doc_names.get(mod.i)
+                if named is not None and mod.i == named.end - 1:
+                    ref = self._name_ref(named, token.doc[named.start : named.end], mod)
+                    entry = self.gazetteer.get(ref.key) if ref.key else None
+                    if entry is not None and entry.actor.type == "organization":
+                        return [ref]
         if lem in self.cues.quantity_nouns:
             # "dozens of protesters", "a member of the Syrian parliament": the people counted are the actors.
             counted = [ref for obj in prep_objects(token, "of") for ref in self._resolve(obj)]
