@@ -57,11 +57,11 @@ LOCATED_VICTIM_ROOTS = frozenset({"17", "18", "19", "20"})
 LOCATION_PREPS = ("in", "near", "at", "on")
 #: Documents that speak for their owner when they are the subject of a verb.
 DOCUMENT_NOUNS = frozenset({"report", "statement", "strategy", "document", "communique", "declaration"})
-#: Verbs of an event noun that happens ("clashes *erupted* between ..."), whose phrases are the noun's.
 #: Conjunctions of a clause that names whom a kept sanction is aimed at ("until Cuba reforms").
 CONDITION_MARKS = frozenset({"until", "till", "unless"})
 #: Verbs whose subject announces an act of its own named by their object.
 ANNOUNCING_VERBS = frozenset({"announce", "unveil"})
+#: Verbs of an event noun that happens ("clashes *erupted* between ..."), whose phrases are the noun's.
 OCCUR_VERBS = frozenset({"erupt", "flare", "break", "occur", "happen", "continue", "resume", "intensify", "escalate"})
 #: Meetings, visits and hosting (04).
 MEETING_ROOT = "04"
@@ -172,7 +172,7 @@ def _named_apposition(ctx: DocContext, token: Token) -> Token:
     if not refs or _role_only(ctx, token):
         # "met his counterpart, Sergio Mattarella": the name says who.
         return next((a for a in children(token, {"appos"}) if _named(ctx, a)), token)
-    if not refs or not all(r.person and r.via in {"role", "anaphora"} for r in refs):
+    if not all(r.person and r.via in {"role", "anaphora"} for r in refs):
         return token
     for appos in children(token, {"appos"}):
         if any(r.person and r.kind == "entry" and r.via not in {"role", "anaphora"} for r in ctx.refs.get(appos.i, ())):

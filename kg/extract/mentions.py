@@ -51,11 +51,11 @@ HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
 STATE_PRONOUNS = frozenset({"its", "their"})
 #: The match kind of a region name (cue category ``region``).
 REGION = "region"
-#: A group "led by" or "headed by" someone belongs where its leader does.
 #: Head nouns that a named organisation before them only labels ("the Hezbollah group").
 ORGANISATION_HEADS = frozenset({"group", "movement", "organization", "organisation", "militia", "faction", "network"})
 #: Role nouns whose "for" phrase names whom they speak for.
 SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+#: A group "led by" or "headed by" someone belongs where its leader does.
 LEADING_VERBS = frozenset({"lead", "head"})
 #: Subject pronouns that may stand for a state or an organisation in a reported clause.
 INSTITUTION_PRONOUNS = frozenset({"it", "they", "we"})
