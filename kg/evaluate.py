@@ -114,8 +114,8 @@ class GoldEvent:
 
     def class_at(self, level: str) -> str | None:
         """The event's class at a level, or None if the gold does not say."""
-        if level == "dyad+penta":
-            return self.penta or (_PENTA_OF_ROOT[self.code[:2]] if self.code else None)
+        if level == "dyad+penta" and self.penta:
+            return self.penta
         if not self.code or (level == "dyad+code" and len(self.code) < 3):
             return None
         return _class_of(self.code, level)

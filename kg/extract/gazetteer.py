@@ -453,7 +453,7 @@ class Gazetteer:
         if not sector or (sector == "GOV" and base.type == "organization" and base.key.startswith("NSA-")):
             # "the leader of Hezbollah", "Hamas officials": the movement itself, not a government
             # (unless it governs on ``on``: "Taliban officials" in 2023).
-            return self.actor(owner, on) if entry.tenures else base
+            return self.actor(owner, on)
         country = base.key if base.type == "state" else base.country
         label = f"{base.label} ({self.sector_label(sector)})"
         return Actor(f"{base.key}-{sector}", label, "group", country, sector, None, True)

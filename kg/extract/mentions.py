@@ -176,6 +176,11 @@ def _plural(phrase: str) -> str:
     return f"{head} {last}".strip()
 
 
+def _without_possessive(ent: Span) -> Span:
+    """An entity without the possessive the recogniser may take in: "*Rishi Sunak's* visit"."""
+    return ent[:-1] if len(ent) > 1 and ent[-1].tag_ == "POS" else ent
+
+
 class MentionResolver:
     """Stage: resolve every noun-phrase head to actor references.
 
@@ -345,8 +350,7 @@ class MentionResolver:
             return False
         for ent in span.doc.ents:
             ent_start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-            # The recogniser may take in a possessive: "*Rishi Sunak's* visit" is Rishi Sunak's.
-            ent_end = ent.end - (1 if len(ent) > 1 and ent[-1].tag_ == "POS" else 0)
+            ent_end = _without_possessive(ent).end
             inside = ent_start <= span.start and span.end <= ent_end and (ent_start, ent_end) != (span.start, span.end)
             if not inside:
                 continue
@@ -676,7 +680,7 @@ class _DocMentions:
             # "Tropical Storm Gaston", "Hurricane Katrina": a named thing, no actor.
             return []
         person = ent.label_ == "PERSON"
-        named = ent[:-1] if len(ent) > 1 and ent[-1].tag_ == "POS" else ent  # "Pavel Filatyev's"
+        named = _without_possessive(ent)
         if person:
             known = self._seen.surnames.get(_surname(named.text))
             if known is not None:
