@@ -79,9 +79,13 @@ class DKG(DefinedNamespace):
     sentence: URIRef
     showsForceAgainst: URIRef
     source: URIRef
+    sourceCountry: URIRef
+    sourceSector: URIRef
     startDate: URIRef
     startOffset: URIRef
     target: URIRef
+    targetCountry: URIRef
+    targetSector: URIRef
     threatens: URIRef
     trigger: URIRef
     unresolved: URIRef

@@ -13,6 +13,14 @@ on the last day of its period. An event is returned when its period
 one dated ``2024-02`` is in ``to=2024-02-10``. Events without a date are
 left out whenever ``from`` or ``to`` is given.
 
+Country and sector
+------------------
+An actor object's ``country`` and ``sector`` are those of the event's date, as
+the extractor resolved them and the event states them (``dkg:sourceCountry``,
+``dkg:sourceSector``, ...): Vladimir Putin is ``GOV`` in 2022, António
+Guterres acts for no country as UN Secretary-General. An event that states
+neither for an actor (an unresolved one) gives the actor's own description.
+
 Affiliations
 ------------
 A person holding an office of an international organisation on an event's
@@ -49,7 +57,8 @@ bp = Blueprint("events", __name__, url_prefix="/api/events")
 
 _MODALITY_NAME = {str(iri): name for name, iri in MODALITY.items()}
 _ACTOR_TYPE = {str(iri): name for name, iri in ACTOR_CLASS.items()}
-_ACTOR_FIELDS = ("label", "country", "sector", "sameAs", "class", "affiliation")
+_ACTOR_FIELDS = ("label", "country", "sector", "sameAs", "class", "affiliation", "eventCountry", "eventSector")
+_ROLE = {"src": "source", "tgt": "target"}
 # Characters that cannot occur in an IRI (RFC 3987), nor whitespace.
 _NOT_IRI = re.compile(r"[\x00-\x20<>\"{}|\\^`\x7f]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -63,7 +72,9 @@ def _actor_patterns(var: str) -> str:
   OPTIONAL {{ ?{var} dkg:sector ?{var}_sector }}
   OPTIONAL {{ ?{var} owl:sameAs ?{var}_sameAs FILTER(STRSTARTS(STR(?{var}_sameAs), STR(wd:))) }}
   OPTIONAL {{ ?{var} a ?{var}_class FILTER(?{var}_class IN (dkg:State, dkg:Person, dkg:Organization, dkg:Group)) }}
-  OPTIONAL {{ GRAPH ?g {{ ?{var} schema:affiliation ?{var}_affiliation }} }}"""
+  OPTIONAL {{ GRAPH ?g {{ ?{var} schema:affiliation ?{var}_affiliation }} }}
+  OPTIONAL {{ GRAPH ?g {{ ?e dkg:{_ROLE[var]}Country ?{var}_eventCountry }} }}
+  OPTIONAL {{ GRAPH ?g {{ ?e dkg:{_ROLE[var]}Sector ?{var}_eventSector }} }}"""
 
 
 def _samples(var: str) -> str:
@@ -141,11 +152,15 @@ def _actor(row: Any, var: str) -> dict[str, Any]:
     if label is None:
         # Actors outside the gazetteer and article graphs still get a readable label.
         label = unquote(iri[len(str(ACTOR)) :]) if iri.startswith(str(ACTOR)) else iri
+    country, sector = _text(row[f"{var}_eventCountry_"]), _text(row[f"{var}_eventSector_"])
+    if country is None and sector is None:
+        # Events stored without their actors' roles: the actor's own description.
+        country, sector = _text(row[f"{var}_country_"]), _text(row[f"{var}_sector_"])
     return {
         "id": iri,
         "label": label,
-        "country": _text(row[f"{var}_country_"]),
-        "sector": _text(row[f"{var}_sector_"]),
+        "country": country,
+        "sector": sector,
         "wikidata": same_as[len(str(WD)) :] if same_as else None,
         "type": _ACTOR_TYPE.get(_text(row[f"{var}_class_"]) or ""),
         "affiliation": _text(row[f"{var}_affiliation_"]),

@@ -327,6 +327,37 @@ def test_affiliation_is_read_back_from_the_events_own_article(affiliated_client)
     assert all(e["target"]["affiliation"] is None for e in events(affiliated_client))
 
 
+def test_actors_have_the_country_and_sector_of_the_events_date(affiliated_client):
+    by_article = {e["article"]: e["source"] for e in events(affiliated_client)}
+    # Rutte as Dutch prime minister in 2023; acting for NATO, no country's government, in 2025.
+    assert (by_article["rutte-2023"]["country"], by_article["rutte-2023"]["sector"]) == ("NLD", "GOV")
+    assert by_article["rutte-2025"]["country"] is None
+    # Guterres is Portuguese, but as UN Secretary-General he speaks for no country.
+    assert by_article["guterres"]["country"] is None
+    # The profile still describes the person, whatever office they held.
+    assert affiliated_client.get("/api/actors/Q311440").get_json()["actor"]["country"] == "PRT"
+
+
+def test_a_group_is_described_by_the_article_that_has_it(app, kg):
+    from kg.model import Actor
+
+    troops = Actor("PAK-MIL", "Pakistan (military)", "group", country="PAK", sector="MIL")
+    s = "Pakistani troops clashed with Afghan forces."
+    afg = Actor("AFG-MIL", "Afghanistan (military)", "group", country="AFG", sector="MIL")
+    kg.write_articles([(Article("border", s, published=date(2024, 3, 1)), [make_event(troops, afg, "190", s)])], "t/1")
+    (event,) = events(app.test_client())
+    assert event["source"] == {
+        "id": str(actor_iri("PAK-MIL")),
+        "label": "Pakistan (military)",
+        "country": "PAK",
+        "sector": "MIL",
+        "wikidata": None,
+        "type": "group",
+        "affiliation": None,
+    }
+    assert app.test_client().get("/api/actors/AFG-MIL").get_json()["actor"]["label"] == "Afghanistan (military)"
+
+
 def test_an_organisation_matches_its_people_only_when_asked(affiliated_client):
     assert events(affiliated_client, actor="Q7184") == []
     nato = events(affiliated_client, actor="Q7184", affiliated="true")

@@ -217,3 +217,23 @@ def test_an_affiliation_is_stated_in_the_articles_graph_and_exported(tmp_path, u
     turtle = list(ox.parse(kg.export("turtle"), format=ox.RdfFormat.TURTLE))
     assert ox.Triple(*(ox.NamedNode(str(t)) for t in triple)) in {q.triple for q in turtle}
     kg.close()
+
+
+def test_events_keep_their_actors_roles_on_the_day(kg):
+    from datetime import date
+
+    from kg.extract.gazetteer import load_gazetteer
+    from kg.model import Article
+    from kg.vocab import DKG, actor_iri
+
+    gazetteer = load_gazetteer()
+    text = "Putin met Guterres in Moscow."
+    day = date(2022, 4, 26)
+    putin, guterres = gazetteer.actor("Q7747", day), gazetteer.actor("Q311440", day)
+    kg.write_articles([(Article("m1", text, published=day), [make_event(putin, guterres, "040", text)])], "t/1")
+    graph = kg.article_graph("m1")
+    (event,) = graph.subjects(DKG.source, actor_iri("Q7747"))
+    assert (str(graph.value(event, DKG.sourceCountry)), str(graph.value(event, DKG.sourceSector))) == ("RUS", "GOV")
+    assert graph.value(event, DKG.targetCountry) is None  # acting for the UN
+    # The timeless description stays in the reference graph: Guterres is Portuguese.
+    assert kg.ask("ASK { ?a dkg:countryCode 'PRT' }", {"a": actor_iri("Q311440")})

@@ -36,7 +36,7 @@ from kg.vocab import (
 )
 
 if TYPE_CHECKING:
-    from kg.extract.gazetteer import Entry
+    from kg.extract.gazetteer import Entry, Gazetteer
 
 MODALITY = {
     "asserted": DKG.Asserted,
@@ -132,16 +132,13 @@ def article_graph(article: Article, events: Iterable[Event], extractor: str) -> 
         node = event_iri(event.key(article.id))
         src, tgt = actor_iri(event.source.key), actor_iri(event.target.key)
         for actor in (event.source, event.target):
-            if not actor.resolved:
-                actor_triples(g, actor)
-            elif (entry := _derived_entry(actor)) is not None:
-                # Derived people are too many for the reference graph: each article describes its own.
-                entry_triples(g, entry)
+            _describe_outside_reference(g, actor)
             affiliation_triples(g, actor)
         g.add((node, RDF.type, DKG.Event))
         g.add((node, RDFS.label, Literal(f"{event.source.label} – {event.label} – {event.target.label}")))
         g.add((node, DKG.source, src))
         g.add((node, DKG.target, tgt))
+        role_triples(g, node, event.source, event.target)
         g.add((node, DKG.eventType, cameo_iri(event.cameo)))
         g.add((node, DKG.cameoCode, Literal(event.cameo)))
         g.add((node, DKG.quadClass, Literal(event.quad_class)))
@@ -219,25 +216,52 @@ def reference_graph() -> Graph:
     return g
 
 
-def _gazetteer_triples(g: Graph) -> None:
+def role_triples(g: Graph | GraphData, node: URIRef, source: Actor, target: Actor) -> None:
+    """State on event ``node`` the country and sector its source and target had on its date.
+
+    An actor's description is timeless, but a person's office changes hands
+    (António Guterres acted for Portugal, later for the UN) and a movement
+    may come to govern (the Taliban from 2021-08): the event keeps what the
+    extractor resolved for its own date.
+    """
+    for actor, country, sector in (
+        (source, DKG.sourceCountry, DKG.sourceSector),
+        (target, DKG.targetCountry, DKG.targetSector),
+    ):
+        if actor.country:
+            g.add((node, country, Literal(actor.country)))
+        if actor.sector:
+            g.add((node, sector, Literal(actor.sector)))
+
+
+def _gazetteer() -> Gazetteer | None:
     try:
         from kg.extract.gazetteer import load_gazetteer
     except ImportError:  # the extractor package is optional for a bare store
-        return
-    for entry in load_gazetteer().entries():
+        return None
+    return load_gazetteer()
+
+
+def _gazetteer_triples(g: Graph) -> None:
+    gazetteer = _gazetteer()
+    for entry in gazetteer.entries() if gazetteer is not None else ():
         entry_triples(g, entry)
 
 
-def _derived_entry(actor: Actor) -> Entry | None:
-    """The gazetteer entry of ``actor`` if it is a derived person (not in the reference graph)."""
-    if actor.type != "person" or actor.wikidata:
-        return None
-    try:
-        from kg.extract.gazetteer import load_gazetteer
-    except ImportError:  # the extractor package is optional for a bare store
-        return None
-    gazetteer = load_gazetteer()
-    return gazetteer.get(actor.key) if gazetteer.is_derived(actor.key) else None
+def _describe_outside_reference(g: GraphData, actor: Actor) -> None:
+    """Describe ``actor`` in an article's graph unless the reference graph does.
+
+    The reference graph holds the curated gazetteer. Unresolved actors,
+    groups ("Pakistan (military)") and the people derived from the Phoenix
+    dictionary, who are too many for it, are described by each article that
+    has them.
+    """
+    gazetteer = _gazetteer() if actor.resolved else None
+    entry = gazetteer.get(actor.key) if gazetteer is not None else None
+    if entry is None:
+        actor_triples(g, actor)
+    elif gazetteer.is_derived(actor.key):
+        entry_triples(g, entry)
 
 
 def entry_triples(g: Graph | GraphData, entry: Entry) -> URIRef:
