@@ -2110,3 +2110,43 @@ def test_suffered_attacks(extractor: Extractor, text: str, expected: set[tuple[s
 )
 def test_verbless_headlines(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # troops sent to a force or mission serve where it is: peacekeeping, not a show of force
+        ("Kenya sent 500 soldiers to the African Union force in Somalia.", {("KEN", "074", "SOM")}),
+        ("Norway will send troops to the UN mission in Mali.", {("NOR", "0334", "MLI")}),
+        ("Bangladesh deployed peacekeepers in the Central African Republic.", {("BGD", "074", "CAF")}),
+        # easing a curfew in a place eases it for that place's state
+        ("Russia lifted the curfew in Crimea.", {("RUS", "0813", "UKR")}),
+        # loans given "with"
+        ("The Netherlands provided Ukraine with loans.", {("NLD", "071", "UKR")}),
+        # a dinner hosted for a guest
+        ("Egypt hosted a dinner for Macron.", {("EGY", "043", MACRON)}),
+        # whom a threat is aimed at, named by its condition
+        ("Iran threatened to close the strait if the United States attacked.", {("IRN", "130", "USA")}),
+    ],
+)
+def test_missions_curfews_loans_dinners_and_conditional_threats(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected
+
+
+def test_the_act_asked_for_is_the_addressees_even_parsed_as_a_purpose(extractor: Extractor) -> None:
+    # The parser hangs "to lift" on "call" as a purpose clause: Israel is asked to lift the
+    # blockade; Turkey and Qatar lift nothing.
+    text = "Turkey and Qatar call on Israel to lift the blockade of Gaza."
+    assert triples(extractor, text) == {("TUR", "0256", "ISR"), ("QAT", "0256", "ISR")}
+    # A day after "on" is no one asked.
+    text = "Netanyahu called Morrison on Wednesday to congratulate him."
+    assert {(s, c) for s, c, _ in triples(extractor, text)} == {("Q43723", "051")}
+
+
+def test_saying_one_cut_aid_is_no_event_of_its_own(extractor: Extractor) -> None:
+    events = extractor.extract(Article("t", "Japan said it had suspended aid to Myanmar.", published=DAY))
+    assert [(e.source.key, e.cameo, e.target.key, e.modality) for e in events] == [("JPN", "162", "MMR", "reported")]
+    # Saying one attacked still claims it (015), besides the attack.
+    assert ("RUS", "015", "UKR") in triples(extractor, "Russia said it had struck Ukrainian positions.")

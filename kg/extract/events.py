@@ -32,7 +32,7 @@ from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.lexicon import Cues, load_lexicon
 from kg.extract.linking import CAUSE_ROOTS, CLAIM_CODES, CLAIM_RESPONSIBILITY, Candidate
 from kg.extract.modality import ASSERTED, REPORTED, condition_of, governors, is_refusal, modality_of, one_sided
-from kg.extract.syntax import SUBJECT_DEPS, lemma, prep_objects
+from kg.extract.syntax import SUBJECT_DEPS, is_requested, lemma, prep_objects
 from kg.extract.text import fold, slug, strip_determiner
 from kg.extract.timex import date_of, value_to_date
 from kg.model import Actor, Event
@@ -168,6 +168,9 @@ def refused(code: str) -> str | None:
 #: Statements and disapprovals that report a material conflict act are accusations (CLAIM_CODES).
 MATERIAL_CONFLICT = 4
 ACCUSE = "112"
+#: Acts one announces rather than claims responsibility for (cutting ties or aid, expelling
+#: diplomats): saying one did them is no event of its own.
+ANNOUNCED_ROOTS = frozenset({"16"})
 
 
 #: Verbs whose object is given only later: "offered aid" is an intent to give it (033).
@@ -193,7 +196,7 @@ def _asked_for(ctx: DocContext, token: int, codes: dict[int, str]) -> tuple[str,
     *had attacked*". ``codes`` maps trigger tokens to their codes.
     """
     for child in ctx.doc[token].children:
-        if child.dep_ in {"xcomp", "ccomp"}:
+        if child.dep_ in {"xcomp", "ccomp"} or is_requested(child):
             if child.i in codes:
                 return codes[child.i], child.i
             # A light verb's event noun: "pressed Israel to *hold talks*".
@@ -480,6 +483,11 @@ class EventBuilder:
                 # One's own act by its doer's key; one's state's act by the very phrase said to act.
                 acts = [c for c in ctx.candidates if c.trigger.token == said[1] and c.source.key == cand.target.key]
                 act = next((c for c in acts if own or c.source == cand.target), None)
+                if act is not None and said[0][:2] in ANNOUNCED_ROOTS:
+                    # "Japan said it had halted aid to Serbia": no claim of responsibility,
+                    # an announcement; the act itself is the event.
+                    ctx.rejected.append((token.i, "a statement announcing the speaker's own act"))
+                    return None
                 if act is not None:
                     code, target = CLAIM_RESPONSIBILITY, materialize(act.target, on, self.gazetteer)
                 elif ours:

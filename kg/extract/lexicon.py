@@ -20,7 +20,9 @@ the target are found:
   (the object of the clause the trigger controls: "threatened to invade *Iraq*"), ``p:to`` and
   friends (object of that preposition), ``undergoer`` (who suffers an event
   noun: "*Israel* suffered rocket attacks"), ``pobj`` (the known place a
-  preposition trigger names: "Blinken in *Riyadh*"). A target slot with the suffix
+  preposition trigger names: "Blinken in *Riyadh*"), ``mission`` (the place
+  of the force or mission a ``to`` phrase names: "contributed troops to a
+  peacekeeping force *in Liberia*"). A target slot with the suffix
   ``.mod`` takes the name modifying that phrase instead ("attacked *Russian*
   positions": ``dobj.mod``; "an attack on an *Islamic State* target":
   ``p:on.mod``).
@@ -66,6 +68,7 @@ TARGET_SLOTS = frozenset(
         "pobj",
         "asked",
         "condition",
+        "mission",
     }
 )
 REQUIREMENT_KINDS = frozenset({"obj", "omod", "mod", "prt", "xcomp", "oprd", "noobj", "on", "verbless"})

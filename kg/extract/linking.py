@@ -57,8 +57,12 @@ LOCATED_VICTIM_ROOTS = frozenset({"17", "18", "19", "20"})
 LOCATION_PREPS = ("in", "near", "at", "on")
 #: Documents that speak for their owner when they are the subject of a verb.
 DOCUMENT_NOUNS = frozenset({"report", "statement", "strategy", "document", "communique", "declaration"})
-#: Conjunctions of a clause that names whom a kept sanction is aimed at ("until Cuba reforms").
-CONDITION_MARKS = frozenset({"until", "till", "unless"})
+#: Nouns of a body of troops sent somewhere, whose "in" phrase says where ("a peacekeeping
+#: force in Liberia", "the UN mission in South Sudan").
+MISSION_NOUNS = frozenset({"force", "mission", "operation", "contingent", "deployment"})
+#: Conjunctions of a clause that names whom a kept sanction or a threat is aimed at ("until
+#: Cuba reforms", "if the United States goes ahead").
+CONDITION_MARKS = frozenset({"until", "till", "unless", "if"})
 #: Verbs whose subject announces an act of its own named by their object.
 ANNOUNCING_VERBS = frozenset({"announce", "unveil"})
 #: Verbs of an event noun that happens ("clashes *erupted* between ..."), whose phrases are the noun's.
@@ -79,8 +83,9 @@ LOCATED_ATTACK_ROOTS = frozenset({"18", "19"})
 ATTACK_PLACE_PREPS = ("in", "at", "on")
 #: Sectors whose vehicles hit things by accident ("a cargo ship hits a breakwater").
 CIVIL_SECTORS = frozenset({"BUS", "CVL"})
-#: Codes whose act on a place is an act on its state when no party is named (curfews, blockades).
-PLACE_TARGET_CODES = ("17", "191")
+#: Codes whose act on a place is an act on its state when no party is named (curfews,
+#: blockades, and their easing: "lifted a night curfew in Montenegro").
+PLACE_TARGET_CODES = ("17", "191", "081")
 #: Appeals and demands (02, 10): their addressee must be named as an actor.
 APPEAL_ROOTS = frozenset({"02", "10"})
 #: Condolences (018) with no one named go to the state where the mourned event happened.
@@ -275,7 +280,7 @@ class ArgumentLinker:
                 targets, target_how = [place], "place"
             if code[:2] in AT_HOME_ROOTS:
                 sources, targets, target_how = self._at_home(ctx, token, match, sources, targets, target_how)
-            if code[:2] in LOCATED_VICTIM_ROOTS:
+            if code[:2] in LOCATED_VICTIM_ROOTS or code.startswith(PLACE_TARGET_CODES):
                 # The place of the act: the trigger's or its object's "in"/"near"/"at" phrase.
                 obj = ctx.doc[match.theme] if match.theme is not None else None
                 # Also of the act's participle clause: "were killed in tank *shelling in Gaza*".
@@ -958,11 +963,19 @@ class ArgumentLinker:
             elif slot == "condition":
                 # "will not lift the embargo *until Cuba* undertakes reforms", "unless Russia withdraws":
                 # whom the sanctions are kept on.
+                # Also on the clause the trigger controls: "threatened to stop talks *if the US* ...".
                 clauses = [
-                    c for c in children(token, {"advcl"})
+                    c for t in (token, *children(token, {"xcomp"})) for c in children(t, {"advcl"})
                     if any(fold(m.text) in CONDITION_MARKS for m in children(c, {"mark"}))
                 ]  # fmt: skip
                 tokens = [s for c in clauses for s in children(c, {"nsubj", "nsubjpass"})]
+            elif slot == "mission":
+                # "contributed troops to a peacekeeping force *in Liberia*": where the mission is.
+                missions = [
+                    o for t in (token, obj) if t is not None for o in prep_objects(t, "to")
+                    if lemma(o) in MISSION_NOUNS
+                ]  # fmt: skip
+                tokens = [place for m in missions for place in prep_objects(m, "in")]
             elif slot == "pobj":
                 # The place a verbless headline names: a proper name ("in *Riyadh*"), not "in a rebuke".
                 places = [o for o in children(token, {"pobj"}) if o.pos_ == "PROPN"]

@@ -24,6 +24,7 @@ from kg.extract.syntax import (
     governing_verb,
     is_infinitival,
     is_prepositional_gerund,
+    is_requested,
     lemma,
 )
 from kg.extract.text import fold
@@ -97,6 +98,10 @@ def governors(token: Token) -> Iterator[tuple[Token, str]]:
         if current.head.i == current.i:
             return
         if current.dep_ in _CONTROLLED_DEPS or (current.dep_ == "acl" and is_infinitival(current)):
+            current = current.head
+            yield current, "control"
+        elif is_requested(current):
+            # "call on US to lift sanctions": what is asked for, not the purpose of asking.
             current = current.head
             yield current, "control"
         elif current.dep_ == "advcl" and is_infinitival(current):

@@ -26,8 +26,9 @@ __all__ = ["Block", "parse_dictionary", "planned_code", "rows"]
 
 _HEADER = re.compile(r"^---\s+(?P<name>\S+)\s+\[(?P<code>[^\]]*)\]")
 _CODE = re.compile(r"\[(?P<code>[^\]]*)\]")
-#: Targets tried in order for a derived row: object first, then the usual prepositions.
-TARGETS = "dobj|p:with|p:to|p:against|p:on|p:at"
+#: Targets tried in order for a derived row: the place of a force or mission something goes
+#: to ("troops to a peacekeeping force in Liberia"), the object, then the usual prepositions.
+TARGETS = "mission|dobj|p:with|p:to|p:against|p:on|p:at"
 #: Verbal roots (statements, demands, disapproval, rejection) also take the subject of a
 #: reported clause as target: "Lavrov said that Kyiv ...", "X claimed that Y ...".
 VERBAL_TARGETS = TARGETS + "|p:about|comp"

@@ -19,17 +19,23 @@ CONTROL_DEPS = frozenset({"xcomp", "advcl", "conj", "acomp"})
 #: A reported clause has its own time; dates do not flow across it.
 CLAUSE_BOUNDARY_DEPS = frozenset({"ccomp", "parataxis"})
 RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
-#: Verbs whose object is a means, not the doer of the clause they control ("used tear gas to disperse").
 #: Verbs whose purpose clause is done by their subject even with an object present:
 #: "used tear gas to disperse", "visited Turkey to meet Erdogan", "called Zelensky to discuss".
 SUBJECT_CONTROL_VERBS = frozenset(
     {"use", "take", "spend", "make", "employ", "need", "visit", "tour", "travel", "fly", "call", "phone", "meet",
      "host", "receive", "attend", "join", "leave", "enter", "cross", "sign", "hold", "deploy", "launch"}
 )  # fmt: skip
-#: Verbs whose subject owns the plan that is their object ("*unveiled* plans to meet"); not so
-#: "rejected a proposal to impose sanctions".
 #: Verbs whose recipient does what a purpose clause names ("gave permission to Russia *to help*").
 GRANTING_VERBS = frozenset({"give", "grant", "offer", "provide", "lend", "loan"})
+#: Verbs of asking, with the prepositions naming whom they ask (none: their object). The one
+#: asked does what the infinitive after them names, however the parser hangs it: "called *on
+#: the US* to lift sanctions", "urged *Iran* to free the crew".
+REQUEST_ADDRESSEES = {
+    "call": ("on", "upon"), "appeal": ("to",),
+    "urge": (), "press": (), "ask": (), "implore": (), "beg": (), "encourage": (),
+}  # fmt: skip
+#: Verbs whose subject owns the plan that is their object ("*unveiled* plans to meet"); not so
+#: "rejected a proposal to impose sanctions".
 PLAN_OWNER_VERBS = frozenset(
     {"unveil", "announce", "present", "outline", "reveal", "make", "have", "take", "adopt", "approve",
      "propose", "submit", "draw", "lay", "put", "launch", "step", "renew", "reiterate", "confirm"}
@@ -230,6 +236,9 @@ def subject(verb: Token) -> tuple[list[Token], str | None]:
             recipients = [o for r in recipients for o in ([r] if r.dep_ == "iobj" else children(r, {"pobj"}))]
             if recipients:
                 return recipients, "control"
+        if is_requested(current):
+            # "China and Russia call on *US* to lift sanctions", parsed as a purpose clause.
+            return addressees(current.head), "control"
         if current.dep_ not in CONTROL_DEPS or current.head.i == current.i:
             return [], None
         if current.dep_ == "advcl" and lemma(current.head) in ACCIDENT_VERBS:
@@ -369,6 +378,23 @@ def governing_verb(noun: Token) -> Token | None:
 def is_prepositional_gerund(verb: Token) -> bool:
     """Whether ``verb`` is a gerund after a preposition ("accused Kyiv *of attacking*")."""
     return verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.tag_ == "VBG"
+
+
+def addressees(verb: Token) -> list[Token]:
+    """Whom ``verb`` asks to act, if it is a verb of asking: "called *on Iran* to", "urged *Iran* to"."""
+    preps = REQUEST_ADDRESSEES.get(lemma(verb))
+    if preps is None:
+        return []
+    if not preps:
+        return children(verb, OBJECT_DEPS)
+    # Not a day: "called Morrison *on Wednesday* to congratulate him".
+    return [o for p in preps for o in prep_objects(verb, p) if o.ent_type_ not in {"DATE", "TIME"}]
+
+
+def is_requested(clause: Token) -> bool:
+    """Whether ``clause`` is an infinitive a request asks its addressee to do, parsed as a
+    purpose clause ("call on US *to lift* sanctions"); an ``xcomp`` needs no such test."""
+    return clause.dep_ == "advcl" and is_infinitival(clause) and bool(addressees(clause.head))
 
 
 def is_infinitival(verb: Token) -> bool:
