@@ -222,3 +222,41 @@ def test_article_date_is_the_gold_date(tmp_path: Path) -> None:
     gold = write_gold(tmp_path / "g.jsonl", [rec("a", [{"source": "RUS", "code": "190", "target": "UKR"}])])
     evaluate(gold, Spy({}))
     assert seen[0].published == dt.date(2024, 1, 29)
+
+
+def test_undated_records_are_read_on_the_date_given(runner, tmp_path: Path) -> None:
+    from kg.cli import main
+
+    # Mark Rutte was the Dutch prime minister in 2023 and NATO's Secretary General in 2025.
+    record = {"id": "r", "text": "Mark Rutte met Zelensky in Kyiv.", "date": None,
+              "events": [{"source": "IGOWSTNAT", "code": "040", "target": "UKR"}]}  # fmt: skip
+    gold = write_gold(tmp_path / "g.jsonl", [record])
+
+    def f1(*options: str) -> float:
+        result = runner.invoke(main, ["evaluate", str(gold), "--format", "json", *options])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)["levels"]["dyad+root"]["f1"]
+
+    assert f1("--undated", "2025-05-09") == 1.0
+    assert f1("--undated", "2023-05-09") == 0.0
+    table = runner.invoke(main, ["evaluate", str(gold), "--undated", "2025-05-09"]).output
+    assert "undated=2025-05-09" in table
+    bad = runner.invoke(main, ["evaluate", str(gold), "--undated", "last year"])
+    assert bad.exit_code == 2 and "--undated" in bad.output
+
+
+def test_a_records_own_date_wins_over_undated(tmp_path: Path) -> None:
+    seen: list[Article] = []
+
+    class Spy(FakeExtractor):
+        def extract_many(self, articles):
+            for article in articles:
+                seen.append(article)
+                yield article, []
+
+    records = [rec("a", [{"source": "RUS", "code": "190", "target": "UKR"}]),
+               {**rec("b", [{"source": "RUS", "code": "190", "target": "UKR"}]), "date": None}]  # fmt: skip
+    report = evaluate(write_gold(tmp_path / "g.jsonl", records), Spy({}), undated=dt.date(2022, 7, 1))
+    assert [a.published for a in seen] == [dt.date(2024, 1, 29), dt.date(2022, 7, 1)]
+    assert report.as_dict()["undated"] == "2022-07-01"
+    assert report.as_dict()["date_accuracy"]["pairs"] == 0  # an assumed date is no gold date
