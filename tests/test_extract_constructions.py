@@ -2150,3 +2150,18 @@ def test_saying_one_cut_aid_is_no_event_of_its_own(extractor: Extractor) -> None
     assert [(e.source.key, e.cameo, e.target.key, e.modality) for e in events] == [("JPN", "162", "MMR", "reported")]
     # Saying one attacked still claims it (015), besides the attack.
     assert ("RUS", "015", "UKR") in triples(extractor, "Russia said it had struck Ukrainian positions.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "free up" makes available; it releases no one
+        ("Iran freed two British sailors.", {("IRN", "0841", "GBR")}),
+        ("British troops moved north to free up American troops.", set()),
+        # protecting a policy or a record is a defence in words (052), not troops (074)
+        ("Chile defended Peru's trade policy.", {("CHL", "052", "PER")}),
+        ("NATO jets defended Polish airspace.", {("Q7184-MIL", "074", "POL")}),
+    ],
+)
+def test_freed_up_and_defended_in_words(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(extractor, text) == expected

@@ -103,6 +103,9 @@ SUICIDE_BOMBING = "1831"
 #: Attacks and fights (18, 19) on words or policies are criticism (111).
 VIOLENT_ROOTS = frozenset({"18", "19"})
 CRITICIZE = "111"
+#: Protection (074) of a policy or a record is a defence in words (052).
+PROTECTION = "074"
+DEFEND_VERBALLY = "052"
 #: Arrests and repression (173, 175) by rebels, militants or criminals are abductions (181).
 CAPTURE_PREFIXES = ("173", "175")
 IRREGULAR_SECTORS = frozenset({"REB", "UAF", "CRM"})
@@ -498,6 +501,9 @@ class EventBuilder:
         if code[:2] in VIOLENT_ROOTS and self._verbal(ctx, cand):
             # "Bolsonaro attacked Brazil's voting system", "clash in a debate": words, not force.
             code = CRITICIZE
+        elif code.startswith(PROTECTION) and self._verbal(ctx, cand):
+            # "defended its human-rights record", "defended Brazil's policies": words, not troops.
+            code = DEFEND_VERBALLY
         seized_itself = cand.target_how != "owner" and not cand.target_how.startswith("p:")
         if code.startswith(SEIZURE) and seized_itself and _people(cand.target, target):
             # "Kidnappers seized two Americans", "police seized a journalist": people are

@@ -28,7 +28,8 @@ the target are found:
   ``p:on.mod``).
 - ``requires``: ``;``-separated ``kind=lemma|lemma`` conditions, where kind is
   ``obj`` (object lemma), ``omod`` (modifier of the object), ``mod`` (modifier
-  of the trigger), ``prt`` (particle), ``xcomp`` (controlled verb),
+  of the trigger), ``prt`` (particle), ``noprt`` (none of these particles:
+  "freed up troops" frees no one), ``xcomp`` (controlled verb),
   ``p:<prep>`` (object of a preposition), ``noobj=yes`` (no direct object:
   "flew to Libya" is travel, "flew the migrants to Libya" is not) or
   ``verbless=yes`` (a headline without a verb).
@@ -71,7 +72,9 @@ TARGET_SLOTS = frozenset(
         "mission",
     }
 )
-REQUIREMENT_KINDS = frozenset({"obj", "omod", "mod", "prt", "xcomp", "oprd", "noobj", "on", "verbless"})
+REQUIREMENT_KINDS = frozenset({"obj", "omod", "mod", "prt", "noprt", "xcomp", "oprd", "noobj", "on", "verbless"})
+#: Conditions that only rule a reading out; they make a row no more specific.
+EXCLUDING_KINDS = frozenset({"noprt"})
 #: A requirement's lemma that any word satisfies ("p:from=*").
 ANY = "*"
 MODALITIES = frozenset({"planned", "hypothetical", "negated", "reported"})
@@ -104,7 +107,7 @@ class TriggerRule:
     @property
     def specificity(self) -> float:
         """How many conditions the rule checks, a "*" one half; the most specific match wins."""
-        return sum(0.5 if ANY in req.lemmas else 1.0 for req in self.requires)
+        return sum(0.0 if req.kind in EXCLUDING_KINDS else 0.5 if ANY in req.lemmas else 1.0 for req in self.requires)
 
     @cached_property
     def object_lemmas(self) -> frozenset[str] | None:

@@ -52,6 +52,9 @@ def _holds(req: Requirement, token: Token, obj: Token | None) -> bool:
         return obj is not None and bool(_names(obj) & req.lemmas)
     if req.kind == "noobj":
         return not children(token, {"dobj"})
+    if req.kind == "noprt":
+        # "freed up troops for an attack" frees no one.
+        return not any(lemma(c) in req.lemmas for c in children(token, {"prt"}))
     if req.kind == "omod":
         return obj is not None and any(lemma(c) in req.lemmas for c in children(obj, NOUN_MODIFIER_DEPS))
     if req.kind == "mod":
