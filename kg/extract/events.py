@@ -429,6 +429,15 @@ class EventBuilder:
         things += [o for prep in ("in", "during") for o in prep_objects(token, prep)]
         return any(lemma(t) in self.cues.verbal_objects for t in things)
 
+    def _struggle(self, ctx: DocContext, cand: Candidate) -> bool:
+        """Whether a violent verb or noun is aimed at a disease or a hardship ("fight COVID-19")."""
+        token = ctx.doc[cand.trigger.token]
+        theme = cand.trigger.theme
+        things = [ctx.doc[theme]] if theme is not None else []
+        things += [o for prep in ("against", "on") for o in prep_objects(token, prep)]
+        # "COVID-19" may be one token or three: its first word names it.
+        return any(lemma(t) in self.cues.struggle_objects or fold(t.text) in self.cues.struggle_objects for t in things)
+
     def _is_accusation(self, ctx: DocContext, code: str, token: int, triggers: frozenset[int]) -> bool:
         """Whether saying that the event ``code`` at ``token`` happened accuses someone.
 
@@ -501,6 +510,10 @@ class EventBuilder:
         if code[:2] in VIOLENT_ROOTS and self._verbal(ctx, cand):
             # "Bolsonaro attacked Brazil's voting system", "clash in a debate": words, not force.
             code = CRITICIZE
+        elif code[:2] in CAUSE_ROOTS and self._struggle(ctx, cand):
+            # "donated medical supplies to fight COVID-19", "battling wildfires": no party is fought.
+            ctx.rejected.append((token.i, "a fight against a disease or a hardship, not a party"))
+            return None
         elif code.startswith(PROTECTION) and self._verbal(ctx, cand):
             # "defended its human-rights record", "defended Brazil's policies": words, not troops.
             code = DEFEND_VERBALLY

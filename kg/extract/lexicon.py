@@ -161,6 +161,7 @@ class Cues:
     refusal_verbs: frozenset[str] = frozenset()
     one_sided: frozenset[str] = frozenset()
     verbal_objects: frozenset[str] = frozenset()
+    struggle_objects: frozenset[str] = frozenset()
     weapon_nouns: frozenset[str] = frozenset()
     civilian_marks: frozenset[str] = frozenset()
     mutual_verbs: frozenset[str] = frozenset()
@@ -299,6 +300,7 @@ def _load_cues(path: Path) -> Cues:
         refusal_verbs=words.get("refusal_verb", frozenset()),
         one_sided=words.get("one_sided", frozenset()),
         verbal_objects=words.get("verbal_object", frozenset()),
+        struggle_objects=words.get("struggle_object", frozenset()),
         weapon_nouns=words.get("weapon_noun", frozenset()),
         civilian_marks=words.get("civilian_mark", frozenset()),
         mutual_verbs=words.get("mutual_verb", frozenset()),
