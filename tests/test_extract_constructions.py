@@ -2120,8 +2120,9 @@ def test_verbless_headlines(extractor: Extractor, text: str, expected: set[tuple
         ("Kenya sent 500 soldiers to the African Union force in Somalia.", {("KEN", "074", "SOM")}),
         ("Norway will send troops to the UN mission in Mali.", {("NOR", "0334", "MLI")}),
         ("Bangladesh deployed peacekeepers in the Central African Republic.", {("BGD", "074", "CAF")}),
-        # easing a curfew in a place eases it for that place's state
+        # easing a curfew or emergency rule in a place eases it for that place's state
         ("Russia lifted the curfew in Crimea.", {("RUS", "0813", "UKR")}),
+        ("Serbia eased emergency measures in Montenegro.", {("SRB", "0814", "MNE")}),
         # loans given "with"
         ("The Netherlands provided Ukraine with loans.", {("NLD", "071", "UKR")}),
         # a dinner hosted for a guest
