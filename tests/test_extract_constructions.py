@@ -2186,3 +2186,21 @@ def test_truces_struggles_and_troops_offered(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # help of a kind no row names, given "to" or "with": the lemma's default row
+        ("Canada provided technical expertise to Ukraine.", {("CAN", "070", "UKR")}),
+        ("Japan provided Vietnam with training.", {("JPN", "070", "VNM")}),
+        # a derived row that names it still wins over the default
+        ("Australia provided $400 million to Indonesia.", {("AUS", "071", "IDN")}),
+        # and so does a hand-written one
+        ("Iran provided Hezbollah with rockets.", {("IRN", "072", "NSA-HEZBOLLAH")}),
+    ],
+)
+def test_default_rows_come_after_derived_ones(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected

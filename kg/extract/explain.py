@@ -109,7 +109,7 @@ class Unmatched:
                 if token.pos_ != "VERB" or token.i in triggered:
                     continue
                 word = lemma(token)
-                if word.isalpha() and word not in FUNCTION_VERBS and not self.lexicon.rules_for(word, "VERB"):
+                if word.isalpha() and word not in FUNCTION_VERBS and not self._known(word):
                     self.verbs[word] += 1
         for ent in ctx.doc.ents:
             if ent.label_ not in NAME_LABELS:
@@ -119,6 +119,9 @@ class Unmatched:
                 t.i in ctx.refs and ctx.refs[t.i][0].kind == "entry" for t in ent
             ):
                 self.actors[ent.text.removeprefix("the ").strip()] += 1
+
+    def _known(self, word: str) -> bool:
+        return bool(self.lexicon.rules_for(word, "VERB") or self.lexicon.defaults_for(word, "VERB"))
 
     def report(self, top: int = 30) -> dict[str, Any]:
         """The ``top`` most frequent unmatched verbs and actor strings."""

@@ -30,7 +30,8 @@ the target are found:
   ``obj`` (object lemma), ``omod`` (modifier of the object), ``mod`` (modifier
   of the trigger), ``prt`` (particle), ``noprt`` (none of these particles:
   "freed up troops" frees no one), ``xcomp`` (controlled verb),
-  ``p:<prep>`` (object of a preposition), ``noobj=yes`` (no direct object:
+  ``p:<prep>`` (object of a preposition), ``default=yes`` (tried only when no
+  other row of the lemma applies, derived rows included), ``noobj=yes`` (no direct object:
   "flew to Libya" is travel, "flew the migrants to Libya" is not) or
   ``verbless=yes`` (a headline without a verb).
 
@@ -72,9 +73,11 @@ TARGET_SLOTS = frozenset(
         "mission",
     }
 )
-REQUIREMENT_KINDS = frozenset({"obj", "omod", "mod", "prt", "noprt", "xcomp", "oprd", "noobj", "on", "verbless"})
-#: Conditions that only rule a reading out; they make a row no more specific.
-EXCLUDING_KINDS = frozenset({"noprt"})
+REQUIREMENT_KINDS = frozenset(
+    {"obj", "omod", "mod", "prt", "noprt", "xcomp", "oprd", "noobj", "on", "verbless", "default"}
+)
+#: Conditions that only rule a reading out, or mark a default row; they make a row no more specific.
+EXCLUDING_KINDS = frozenset({"noprt", "default"})
 #: A requirement's lemma that any word satisfies ("p:from=*").
 ANY = "*"
 MODALITIES = frozenset({"planned", "hypothetical", "negated", "reported"})
@@ -108,6 +111,12 @@ class TriggerRule:
     def specificity(self) -> float:
         """How many conditions the rule checks, a "*" one half; the most specific match wins."""
         return sum(0.0 if req.kind in EXCLUDING_KINDS else 0.5 if ANY in req.lemmas else 1.0 for req in self.requires)
+
+    @property
+    def is_default(self) -> bool:
+        """Whether the row is its lemma's default (``default=yes``): tried after every other
+        row of the lemma, the derived ones included."""
+        return any(req.kind == "default" for req in self.requires)
 
     @cached_property
     def object_lemmas(self) -> frozenset[str] | None:
@@ -179,6 +188,7 @@ class Lexicon:
     discards: tuple[Discard, ...]
     index: Mapping[tuple[str, str], tuple[TriggerRule, ...]]
     fallback: Mapping[tuple[str, str], tuple[TriggerRule, ...]] = field(default_factory=dict)
+    defaults: Mapping[tuple[str, str], tuple[TriggerRule, ...]] = field(default_factory=dict)
 
     def rules_for(self, lemma: str, pos: str) -> tuple[TriggerRule, ...]:
         """Rules anchored on ``lemma`` with part of speech ``pos`` (VERB or NOUN)."""
@@ -191,6 +201,14 @@ class Lexicon:
         curfew" still finds the derived ``lift`` + ``curfew`` row (0813).
         """
         return self.fallback.get((fold(lemma), pos), ())
+
+    def defaults_for(self, lemma: str, pos: str) -> tuple[TriggerRule, ...]:
+        """Default rows of a lemma, tried when neither its other rows nor its derived ones apply.
+
+        "provided support to Ukraine" is help (070) of a kind no row names, while
+        "provided $400 million to Indonesia" keeps its derived row (071).
+        """
+        return self.defaults.get((fold(lemma), pos), ())
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -329,12 +347,13 @@ def load_lexicon() -> Lexicon:
     """
     rules = _load_rules(data_path("triggers.csv"))
     index: dict[tuple[str, str], list[TriggerRule]] = {}
+    defaults: dict[tuple[str, str], list[TriggerRule]] = {}
     for rule in rules:
         for lemma in rule.lemmas:
-            index.setdefault((lemma, rule.pos), []).append(rule)
+            (defaults if rule.is_default else index).setdefault((lemma, rule.pos), []).append(rule)
     derived_path = data_path("verbs.csv")
     derived = _load_rules(derived_path, offset=len(rules)) if derived_path.is_file() else ()
-    hand = set(index)
+    hand = set(index) | set(defaults)
     cues = _load_cues(data_path("cues.csv"))
     fallback: dict[tuple[str, str], list[TriggerRule]] = {}
     for rule in derived:
@@ -359,4 +378,5 @@ def load_lexicon() -> Lexicon:
         discards=_load_discards(data_path("discards.csv")),
         index={key: tuple(value) for key, value in index.items()},
         fallback={key: tuple(value) for key, value in fallback.items()},
+        defaults={key: tuple(value) for key, value in defaults.items()},
     )

@@ -52,6 +52,8 @@ def _holds(req: Requirement, token: Token, obj: Token | None) -> bool:
         return obj is not None and bool(_names(obj) & req.lemmas)
     if req.kind == "noobj":
         return not children(token, {"dobj"})
+    if req.kind == "default":
+        return True  # when the row is tried is the condition (Lexicon.defaults_for)
     if req.kind == "noprt":
         # "freed up troops for an attack" frees no one.
         return not any(lemma(c) in req.lemmas for c in children(token, {"prt"}))
@@ -125,6 +127,21 @@ def _in_fixed_phrase(token: Token) -> bool:
     return (token.lower_, following) in FIXED_PHRASES
 
 
+#: Dependents that hold a verb's arguments (not its clauses).
+ARGUMENT_DEPS = frozenset({"dobj", "dative", "prep", "npadvmod"})
+
+
+def _defers(token: Token, rule: TriggerRule, found: list[TriggerMatch]) -> bool:
+    """Whether a default row gives way to a trigger among its verb's arguments.
+
+    "provided Israel with $14 billion *in military aid*": the aid is the event.
+    """
+    if not rule.is_default:
+        return False
+    others = {m.token for m in found if m.token != token.i}
+    return any(t.i in others for c in token.children if c.dep_ in ARGUMENT_DEPS for t in c.subtree)
+
+
 class TriggerFinder:
     """Stage: find trigger words in the sentences that are not skipped."""
 
@@ -149,19 +166,23 @@ class TriggerFinder:
                     # "war games", "war crimes", "sanctions relief": the phrase is no act of war or sanction.
                     continue
                 rules = self.lexicon.rules_for(lemma(token), pos)
-                if not rules:
+                defaults = self.lexicon.defaults_for(lemma(token), pos)
+                if not rules and not defaults:
                     continue
                 verb_theme = theme(token) if pos == "VERB" else None
                 best = self._best(token, rules, verb_theme)
                 if best is None:
                     best = self._best(token, self.lexicon.fallback_for(lemma(token), pos), verb_theme)
                 if best is None:
+                    best = self._best(token, defaults, verb_theme)
+                if best is None:
                     continue
                 rule, obj = best
                 if obj is not None and any(req.kind == "obj" for req in rule.requires):
                     consumed.add(obj.i)
                 found.append(TriggerMatch(token.i, rule, obj.i if obj is not None else None, number))
-            ctx.triggers.extend(m for m in found if m.token not in consumed)
+            found = [m for m in found if m.token not in consumed]
+            ctx.triggers.extend(m for m in found if not _defers(ctx.doc[m.token], m.rule, found))
 
     @staticmethod
     def _best(
