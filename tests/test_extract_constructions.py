@@ -2107,6 +2107,11 @@ def test_suffered_attacks(extractor: Extractor, text: str, expected: set[tuple[s
         ("Brazil Elects Lula, a Leftist Former Leader, in a Rebuke of Bolsonaro.", set()),
         # a sentence with a verb is left to its verb
         ("In Kyiv, Blinken met Zelensky.", {("antony-blinken", "040", "Q3874799")}),
+        # a headline verb the tagger read as a singular noun, with a subject and an object
+        (
+            "EU and UN hand over medical supplies to the Nigerian government.",
+            {("Q458", "070", "NGA-GOV"), ("Q1065", "070", "NGA-GOV")},
+        ),
     ],
 )
 def test_verbless_headlines(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:

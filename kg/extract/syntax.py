@@ -141,17 +141,22 @@ def agent(verb: Token) -> list[Token]:
 
 
 def misread_verb(token: Token) -> bool:
-    """A headline verb the tagger read as a plural noun: "Macron *hosts* Zelensky in Paris".
+    """A headline verb the tagger read as a noun: "Macron *hosts* Zelensky in Paris",
+    "EU and UN *hand* over supplies to Nigeria".
 
-    A noun never takes a direct object or a subject; a noun heading the sentence with
-    an object has the names before it as its subject.
+    A noun never takes a direct object or a subject; a plural noun heading the sentence
+    with an object has the names before it as its subject.
     """
-    if token.pos_ != "NOUN" or token.tag_ != "NNS" or not any(c.dep_ == "dobj" for c in token.children):
+    if token.pos_ != "NOUN" or token.tag_ not in {"NNS", "NN"} or not any(c.dep_ == "dobj" for c in token.children):
         return False
     if any(c.dep_ in SUBJECT_DEPS and c.i < token.i for c in token.children):
         # "Ukraine war: Zelensky *denounces* Russian terror": a noun has no subject.
         return True
-    return token.dep_ == "ROOT" and any(c.dep_ == "compound" and c.i < token.i and c.ent_type_ for c in token.children)
+    return (
+        token.tag_ == "NNS"
+        and token.dep_ == "ROOT"
+        and any(c.dep_ == "compound" and c.i < token.i and c.ent_type_ for c in token.children)
+    )
 
 
 def inverted_subjects(verb: Token) -> list[Token]:
