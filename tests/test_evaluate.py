@@ -39,6 +39,19 @@ class FakeExtractor:
             yield article, self.events.get(article.id, [])
 
 
+class SpyExtractor(FakeExtractor):
+    """Finds nothing, and keeps the articles it was given in ``seen``."""
+
+    def __init__(self) -> None:
+        super().__init__({})
+        self.seen: list[Article] = []
+
+    def extract_many(self, articles):
+        for article in articles:
+            self.seen.append(article)
+            yield article, []
+
+
 def write_gold(path: Path, records: list[dict]) -> Path:
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return path
@@ -211,17 +224,10 @@ def test_cli_evaluate_with_the_real_extractor(runner, tmp_path: Path) -> None:
 
 
 def test_article_date_is_the_gold_date(tmp_path: Path) -> None:
-    seen: list[Article] = []
-
-    class Spy(FakeExtractor):
-        def extract_many(self, articles):
-            for article in articles:
-                seen.append(article)
-                yield article, []
-
+    spy = SpyExtractor()
     gold = write_gold(tmp_path / "g.jsonl", [rec("a", [{"source": "RUS", "code": "190", "target": "UKR"}])])
-    evaluate(gold, Spy({}))
-    assert seen[0].published == dt.date(2024, 1, 29)
+    evaluate(gold, spy)
+    assert spy.seen[0].published == dt.date(2024, 1, 29)
 
 
 def test_undated_records_are_read_on_the_date_given(runner, tmp_path: Path) -> None:
@@ -246,17 +252,10 @@ def test_undated_records_are_read_on_the_date_given(runner, tmp_path: Path) -> N
 
 
 def test_a_records_own_date_wins_over_undated(tmp_path: Path) -> None:
-    seen: list[Article] = []
-
-    class Spy(FakeExtractor):
-        def extract_many(self, articles):
-            for article in articles:
-                seen.append(article)
-                yield article, []
-
+    spy = SpyExtractor()
     records = [rec("a", [{"source": "RUS", "code": "190", "target": "UKR"}]),
                {**rec("b", [{"source": "RUS", "code": "190", "target": "UKR"}]), "date": None}]  # fmt: skip
-    report = evaluate(write_gold(tmp_path / "g.jsonl", records), Spy({}), undated=dt.date(2022, 7, 1))
-    assert [a.published for a in seen] == [dt.date(2024, 1, 29), dt.date(2022, 7, 1)]
+    report = evaluate(write_gold(tmp_path / "g.jsonl", records), spy, undated=dt.date(2022, 7, 1))
+    assert [a.published for a in spy.seen] == [dt.date(2024, 1, 29), dt.date(2022, 7, 1)]
     assert report.as_dict()["undated"] == "2022-07-01"
     assert report.as_dict()["date_accuracy"]["pairs"] == 0  # an assumed date is no gold date

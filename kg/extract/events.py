@@ -423,20 +423,21 @@ class EventBuilder:
 
     def _verbal(self, ctx: DocContext, cand: Candidate) -> bool:
         """Whether a violent verb's object or debate is one of words ("attacked the policy")."""
-        token = ctx.doc[cand.trigger.token]
-        theme = cand.trigger.theme
-        things = [ctx.doc[theme]] if theme is not None else []
-        things += [o for prep in ("in", "during") for o in prep_objects(token, prep)]
-        return any(lemma(t) in self.cues.verbal_objects for t in things)
+        return self._aimed_at(ctx, cand, ("in", "during"), self.cues.verbal_objects)
 
     def _struggle(self, ctx: DocContext, cand: Candidate) -> bool:
         """Whether a violent verb or noun is aimed at a disease or a hardship ("fight COVID-19")."""
+        return self._aimed_at(ctx, cand, ("against", "on"), self.cues.struggle_objects)
+
+    @staticmethod
+    def _aimed_at(ctx: DocContext, cand: Candidate, preps: tuple[str, ...], words: frozenset[str]) -> bool:
+        """Whether the trigger's object, or the object of one of ``preps``, is one of ``words``."""
         token = ctx.doc[cand.trigger.token]
         theme = cand.trigger.theme
         things = [ctx.doc[theme]] if theme is not None else []
-        things += [o for prep in ("against", "on") for o in prep_objects(token, prep)]
-        # "COVID-19" may be one token or three: its first word names it.
-        return any(lemma(t) in self.cues.struggle_objects or fold(t.text) in self.cues.struggle_objects for t in things)
+        things += [o for prep in preps for o in prep_objects(token, prep)]
+        # By lemma, or by the word itself: "COVID-19" may be one token or three.
+        return any(lemma(t) in words or fold(t.text) in words for t in things)
 
     def _is_accusation(self, ctx: DocContext, code: str, token: int, triggers: frozenset[int]) -> bool:
         """Whether saying that the event ``code`` at ``token`` happened accuses someone.

@@ -324,6 +324,11 @@ class Gazetteer:
         self._ensure_derived()
         return bool(self._derived)
 
+    def is_curated(self, key: str) -> bool:
+        """Whether ``key`` is a curated entry (a state, an organisation, a curated person),
+        without reading the derived people."""
+        return key in self._entries and key not in self._derived
+
     def is_derived(self, key: str) -> bool:
         """Whether ``key`` is a person derived from the Phoenix dictionary."""
         self._ensure_derived()

@@ -257,11 +257,15 @@ def _describe_outside_reference(g: GraphData, actor: Actor) -> None:
     has them.
     """
     gazetteer = _gazetteer() if actor.resolved else None
-    entry = gazetteer.get(actor.key) if gazetteer is not None else None
-    if entry is None:
+    if gazetteer is None:
         actor_triples(g, actor)
-    elif gazetteer.is_derived(actor.key):
-        entry_triples(g, entry)
+    elif gazetteer.is_curated(actor.key):
+        return
+    elif actor.type == "person" and gazetteer.is_derived(actor.key):
+        # Only a person may be derived: a group needs no reading of the derived people.
+        entry_triples(g, gazetteer.get(actor.key))
+    else:
+        actor_triples(g, actor)
 
 
 def entry_triples(g: Graph | GraphData, entry: Entry) -> URIRef:
