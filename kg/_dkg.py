@@ -79,11 +79,13 @@ class DKG(DefinedNamespace):
     sentence: URIRef
     showsForceAgainst: URIRef
     source: URIRef
+    sourceAffiliation: URIRef
     sourceCountry: URIRef
     sourceSector: URIRef
     startDate: URIRef
     startOffset: URIRef
     target: URIRef
+    targetAffiliation: URIRef
     targetCountry: URIRef
     targetSector: URIRef
     threatens: URIRef

@@ -29,10 +29,10 @@ FILTER_PARAMS = [
     _param("modality", doc="modalities to keep (default asserted, planned, reported)"),
     _param("exclude_modality", doc="modalities to leave out, e.g. planned"),
     _param("type", doc="actor types to keep: state, person, organization, group"),
-    _param("country", doc="ISO alpha-3 codes of actors to keep"),
+    _param("country", doc="ISO alpha-3 codes of actors to keep (the country they acted for then)"),
     _param("actor_match", doc="both (default) or either: which end of a link must pass type/country"),
     _param("min_weight", schema={"type": "integer", "minimum": 1}, doc="fewest events on a link"),
-    _param("level", doc="actor (default) or country: merge people and agencies into their state"),
+    _param("level", doc="actor (default) or country: merge people and agencies into the state they acted for then"),
 ]
 
 

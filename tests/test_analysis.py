@@ -20,14 +20,14 @@ from kg.analysis.centrality import closeness, degree, eigenvector
 from kg.analysis.export import export_network
 from kg.analysis.filters import date_overlaps
 from kg.analysis.paths import shortest_paths
-from kg.analysis.projection import actor_table
+from kg.analysis.projection import actor_iri_of, actor_table, node_key
 from kg.analysis.queries import event_evidence, resolve_actor, search_actors
 from kg.analysis.series import centrality_series
 from kg.analysis.structure import undirected
 from kg.errors import InputError, NotFoundError
 from kg.model import MODALITIES, Actor, Article
 from kg.store import KnowledgeGraph
-from kg.vocab import event_iri
+from kg.vocab import DKG, event_iri
 
 # Actors are described in the article graphs themselves (resolved=False), so these tests
 # need no gazetteer: loading it dominates a store's start-up (see bare_store).
@@ -213,6 +213,54 @@ def test_country_level_merges_people_into_their_states(seed_kg):
     assert result.paths[0].nodes[0] == "RUS" and result.paths[0].nodes[-1] == "UKR"
 
 
+# António Guterres acted for Portugal as prime minister and for the UN as its Secretary-General.
+GUTERRES_PM = Actor("Q311440", "António Guterres", "person", country="PRT", sector="GOV", resolved=False)
+GUTERRES_SG = replace(GUTERRES_PM, country=None, affiliation="Q1065")
+UN = Actor("Q1065", "United Nations", "organization", resolved=False)
+ESP = Actor("ESP", "Spain", "state", country="ESP", resolved=False)
+
+
+def guterres_articles() -> list[tuple[Article, list]]:
+    items = []
+    for article_id, source, target, sentence, when in (
+        ("pm", GUTERRES_PM, ESP, "Portuguese Prime Minister António Guterres met Spain's leaders.", "2001-05"),
+        ("sg", GUTERRES_SG, TUR, "UN Secretary-General António Guterres met Turkey's leaders.", "2022-03"),
+        ("un", UN, RUS, "The United Nations called on Russia to withdraw.", "2022-03"),
+    ):
+        items.append((Article(article_id, sentence), [make_event(source, target, "040", sentence, date=when)]))
+    return items
+
+
+@pytest.mark.parametrize("oxigraph", [False, True], ids=["memory", "oxigraph"])
+def test_country_level_counts_a_person_for_whom_they_acted_then(oxigraph, store_url):
+    with bare_store(store_url if oxigraph else "memory:") as kg:
+        kg.write_articles(guterres_articles(), extractor="test/1")
+        assert actor_table(kg)[str(actor_iri_of("Q311440"))]["country"] == "PRT"  # as the actor is described
+        country = Filters(level="country")
+        assert sorted(project(kg, country).graph.edges) == [("PRT", "ESP"), ("Q1065", "RUS"), ("Q1065", "TUR")]
+        # A country filter judges the country the actor acted for, not the one it belongs to.
+        assert sorted(project(kg, Filters(countries="PRT", actor_match="either")).graph.edges) == [("Q311440", "ESP")]
+        assert sorted(project(kg, Filters(countries="TUR", actor_match="either")).graph.edges) == [("Q311440", "TUR")]
+        assert node_key(kg, "Q311440", country) == "PRT"
+        assert node_key(kg, "Q311440", Filters(level="country", start="2020")) == "Q1065"
+        assert find_paths(kg, "Q311440", "TUR", filters=Filters(level="country", start="2020")).paths[0].nodes == [
+            "Q1065",
+            "TUR",
+        ]
+
+
+def test_country_level_reads_the_actor_for_events_stored_without_roles():
+    # Events stored before they stated their actors' roles count as the actor's own country.
+    with bare_store() as kg:
+        kg.write_articles(guterres_articles()[:2], extractor="test/1")
+        kg.dataset.update(
+            "DELETE { GRAPH ?g { ?e ?p ?v } }"
+            " WHERE { VALUES ?p { dkg:sourceCountry dkg:sourceSector } GRAPH ?g { ?e ?p ?v } }",
+            initNs={"dkg": DKG},
+        )
+        assert sorted(project(kg, Filters(level="country")).graph.edges) == [("PRT", "ESP"), ("PRT", "TUR")]
+
+
 def test_oxigraph_store_gives_the_same_network_as_memory(seed_kg, store_url):
     # The Oxigraph path reads rows straight from pyoxigraph; it must agree with rdflib's.
     with bare_store(store_url) as disk:
@@ -396,7 +444,7 @@ def test_exports_for_gephi_and_cytoscape(seed_kg):
 
 # ------------------------------------------------------------------ properties on random event graphs
 
-ACTORS = [RUS, TUR, UKR, PUTIN, DEU, ERDOGAN]
+ACTORS = [RUS, TUR, UKR, PUTIN, DEU, ERDOGAN, GUTERRES_PM, GUTERRES_SG, UN]
 CODES = ["036", "042", "046", "057", "070", "112", "130", "173", "190"]
 
 
@@ -500,6 +548,7 @@ def filter_sets(draw):
         modalities=draw(st.none() | st.sets(st.sampled_from(MODALITIES), max_size=3)),
         exclude_modalities=draw(st.sets(st.sampled_from(["planned", "negated"]), max_size=1)),
         actor_types=draw(st.sets(st.sampled_from(["state", "person"]), max_size=1)),
+        countries=draw(st.sets(st.sampled_from(["PRT", "RUS", "TUR"]), max_size=1)),
         actor_match=draw(st.sampled_from(["both", "either"])),
         min_weight=draw(st.integers(1, 2)),
         level=draw(st.sampled_from(["actor", "country"])),

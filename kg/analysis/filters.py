@@ -118,16 +118,22 @@ class Filters:
     actor_types : iterable of str
         Keep relations whose actors are of these types (state, person, organization, group).
     countries : iterable of str
-        Keep relations whose actors belong to these ISO alpha-3 countries.
+        Keep relations whose actors acted for these ISO alpha-3 countries (on
+        the event's date, as the event states it; an event that states no role
+        gives the actor's own country).
     actor_match : {"both", "either"}
         Whether both actors of a relation (default) or at least one must pass
         ``actor_types`` and ``countries``.
     min_weight : int
         Drop relations with fewer events than this.
     level : {"actor", "country"}
-        Nodes are actors (default), or countries: every actor with a country
-        (persons, ministries, states) counts as that country, so "Erdoğan" and
-        "Turkey" are one node; relations within one country are dropped.
+        Nodes are actors (default), or countries: every actor counts as the
+        country it acted for on the event's date (persons, ministries, states),
+        so "Erdoğan" and "Turkey" are one node; a person who acted for an
+        organisation (António Guterres as UN Secretary-General) counts as the
+        organisation, one who acted for neither as themselves. Events stored
+        without roles give the actor's own country. Relations within one
+        country are dropped.
     """
 
     start: str | None = None
@@ -205,6 +211,11 @@ class Filters:
         """The modalities actually kept."""
         base = DEFAULT_MODALITIES if self.modalities is None else self.modalities
         return frozenset(base - self.exclude_modalities)
+
+    @property
+    def uses_roles(self) -> bool:
+        """Whether the actors' roles on each event's date matter (country level or a country filter)."""
+        return self.level == "country" or bool(self.countries)
 
     def with_window(self, start: str | None, end: str | None) -> Filters:
         """The same filters over another time window."""

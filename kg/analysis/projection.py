@@ -107,6 +107,8 @@ class Projection:
     events: int
     #: (source, target, {quad class: edge attributes}) of every relation, for ``multigraph``.
     per_class: list[tuple[str, str, dict[int, dict[str, Any]]]] = field(default_factory=list, repr=False, compare=False)
+    #: At country level: actor key -> {node it counted as: events}, for :func:`node_key`.
+    counted_as: dict[str, dict[str, int]] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def multigraph(self) -> nx.MultiDiGraph:
@@ -208,9 +210,28 @@ def actor_table(kg: KnowledgeGraph) -> dict[str, dict[str, Any]]:
 
 
 _AGGREGATES = (
-    "SELECT ?s ?t ?q ?root (COUNT(?e) AS ?n) (SUM(?g) AS ?gsum) (COUNT(?g) AS ?gn)\n"
+    "SELECT ?s ?t ?q ?root {roles}(COUNT(?e) AS ?n) (SUM(?g) AS ?gsum) (COUNT(?g) AS ?gn)\n"
     '       (MIN(?d) AS ?first) (MAX(?d) AS ?last) (GROUP_CONCAT(STR(?e); separator=" ") AS ?events)\n'
 )
+_ROLE_VARIABLES = "?sc ?sr ?sa ?tc ?tr ?ta "
+
+
+def _role_lines(oxigraph: bool) -> list[str]:
+    """Patterns binding what each event states of its actors' roles on its date.
+
+    ``?sc``/``?tc``: the country the source/target acted for; ``?sa``/``?ta``:
+    the organisation; ``?sr``/``?tr``: whether the event states a role at all
+    (a country or a sector: events stored before roles were stated do not).
+    """
+    lines = []
+    for side, role in (("s", "source"), ("t", "target")):
+        for prop, var in (("Country", f"{side}c"), ("Sector", f"{side}x"), ("Affiliation", f"{side}a")):
+            pattern = f"?e dkg:{role}{prop} ?{var}"
+            if oxigraph:  # a subquery, joined by hashing as in filter_subqueries
+                pattern = f"SELECT ?e ?{var} WHERE {{ {pattern} }}"
+            lines.append(f"OPTIONAL {{ {pattern} }}")
+        lines.append(f"BIND(BOUND(?{side}c) || BOUND(?{side}x) AS ?{side}r)")
+    return lines
 
 
 def _edge_query(filters: Filters, oxigraph: bool = False) -> tuple[str, dict[str, Any]] | None:
@@ -218,6 +239,8 @@ def _edge_query(filters: Filters, oxigraph: bool = False) -> tuple[str, dict[str
 
     User values are bound, never spliced. On Oxigraph the same selection is
     written as one subquery per property (see :func:`filter_subqueries`).
+    With :meth:`Filters.uses_roles` the rows also say which country and
+    organisation each actor acted for (see :func:`_role_lines`).
     """
     if oxigraph:
         groups = filter_subqueries(filters)
@@ -228,9 +251,12 @@ def _edge_query(filters: Filters, oxigraph: bool = False) -> tuple[str, dict[str
     else:
         lines, bindings = filter_clauses(filters)
         lines.append("OPTIONAL { ?e dkg:goldstein ?g }")
+    roles = _ROLE_VARIABLES if filters.uses_roles else ""
+    if roles:
+        lines.extend(_role_lines(oxigraph))
     lines.append("BIND(SUBSTR(?code, 1, 2) AS ?root)")
     body = "\n  ".join(lines)
-    return f"{_AGGREGATES}WHERE {{\n  {body}\n}}\nGROUP BY ?s ?t ?q ?root", bindings
+    return f"{_AGGREGATES.format(roles=roles)}WHERE {{\n  {body}\n}}\nGROUP BY ?s ?t {roles}?q ?root", bindings
 
 
 @contextmanager
@@ -310,13 +336,35 @@ class _Acc:
         }
 
 
+#: An actor as a row names it: (IRI, country it acted for, whether the event states a role, organisation).
+ActorRole = tuple[str, str | None, bool, str | None]
+
+
 def _rows(kg: KnowledgeGraph, filters: Filters) -> Iterable[tuple]:
     query = _edge_query(filters, oxigraph=is_oxigraph(kg))
     if query is None:
         return
     text, bindings = query
-    for s, t, q, root, n, gsum, gn, first, last, events in select_lexical(kg, text, bindings):
-        yield (s, t, int(q), root, int(n), float(gsum or 0), int(gn), first, last, events.split() if events else [])
+    for row in select_lexical(kg, text, bindings):
+        if filters.uses_roles:
+            s, t, q, root, sc, sr, sa, tc, tr, ta, *totals = row
+            source, target = (s, sc, sr == "true", sa), (t, tc, tr == "true", ta)
+        else:
+            s, t, q, root, *totals = row
+            source, target = (s, None, False, None), (t, None, False, None)
+        n, gsum, gn, first, last, events = totals
+        yield (
+            source,
+            target,
+            int(q),
+            root,
+            int(n),
+            float(gsum or 0),
+            int(gn),
+            first,
+            last,
+            events.split() if events else [],
+        )
 
 
 def _build(kg: KnowledgeGraph, filters: Filters) -> Projection:
@@ -334,32 +382,45 @@ def _build_graphs(kg: KnowledgeGraph, filters: Filters) -> Projection:
         key = actor_key(iri)
         return {"label": key, "type": _fallback_type(key), "country": None, "iri": iri, "key": key}
 
+    def state(code: str) -> dict[str, Any]:
+        iri = str(actor_iri_of(code))
+        return actors.get(iri) or {"label": code, "type": "state", "country": code, "iri": iri, "key": code}
+
     def node_of(attrs: dict[str, Any]) -> dict[str, Any]:
         if filters.level == "country" and attrs.get("country"):
-            state = str(actor_iri_of(attrs["country"]))
-            return actors.get(state) or {
-                "label": attrs["country"],
-                "type": "state",
-                "country": attrs["country"],
-                "iri": state,
-                "key": attrs["country"],
-            }
+            return state(attrs["country"])
         return attrs
 
-    # Actor IRI -> (its attributes, the node it counts as): rows name the same actors again and again.
-    seen: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
+    # An actor as rows name it -> (its attributes as the actor filters judge them,
+    # the node it counts as): rows name the same actors again and again.
+    seen: dict[ActorRole, tuple[dict[str, Any], dict[str, Any]]] = {}
 
-    def lookup(iri: str) -> tuple[dict[str, Any], dict[str, Any]]:
-        hit = seen.get(iri)
+    def lookup(role: ActorRole) -> tuple[dict[str, Any], dict[str, Any]]:
+        hit = seen.get(role)
         if hit is None:
+            iri, country, stated, affiliation = role
             attrs = attrs_of(iri)
-            hit = seen[iri] = (attrs, node_of(attrs))
+            if not stated:  # stored before events stated roles: the actor's own description
+                hit = (attrs, node_of(attrs))
+            else:
+                acted = attrs if attrs.get("country") == country else {**attrs, "country": country}
+                if filters.level != "country":
+                    node = attrs
+                elif country:
+                    node = state(country)
+                elif affiliation:
+                    node = node_of(attrs_of(affiliation))
+                else:
+                    node = attrs  # acted for no country and no organisation: stays itself
+                hit = (acted, node)
+            seen[role] = hit
         return hit
 
     check_actors = bool(filters.actor_types or filters.countries)
     by_country = filters.level == "country"
     per_quad: dict[tuple[str, str], dict[int, _Acc]] = {}
     nodes: dict[str, dict[str, Any]] = {}
+    counted_as: dict[str, dict[str, int]] = {}
     for s, t, q, root, n, gsum, gn, first, last, events in _rows(kg, filters):
         (a, u), (b, v) = lookup(s), lookup(t)
         if check_actors:
@@ -371,6 +432,10 @@ def _build_graphs(kg: KnowledgeGraph, filters: Filters) -> Projection:
         if by_country and ukey == vkey:
             continue  # relations inside one country are not international relations
         nodes[ukey], nodes[vkey] = u, v
+        if by_country:
+            for actor, node in ((a, ukey), (b, vkey)):
+                tally = counted_as.setdefault(actor["key"], {})
+                tally[node] = tally.get(node, 0) + n
         quads = per_quad.get((ukey, vkey))
         if quads is None:
             quads = per_quad[ukey, vkey] = {}
@@ -406,7 +471,7 @@ def _build_graphs(kg: KnowledgeGraph, filters: Filters) -> Projection:
         simple_edges.append((u, v, edge))
         per_classes.append((u, v, per_class))
     graph.add_edges_from(simple_edges)
-    return Projection(nx.freeze(graph), filters, kg.revision, total, per_classes)
+    return Projection(nx.freeze(graph), filters, kg.revision, total, per_classes, counted_as)
 
 
 def project(kg: KnowledgeGraph, filters: Filters | None = None) -> Projection:
@@ -456,12 +521,20 @@ def actor_graph(kg: KnowledgeGraph, filters: Filters | None = None, **filter_kw:
 def node_key(kg: KnowledgeGraph, key: str, filters: Filters | None = None) -> str:
     """The node that stands for actor ``key`` in the projection under ``filters``.
 
-    The key itself, or with ``level="country"`` the actor's country.
+    The key itself, or with ``level="country"`` the node most of the actor's
+    selected events count as (the country or organisation it acted for; on a
+    tie its own country), else the actor's own country.
     """
     if filters is None or filters.level != "country":
         return key
     attrs = actor_table(kg).get(str(actor_iri_of(key)))
-    return attrs["country"] if attrs and attrs.get("country") else key
+    own = attrs.get("country") if attrs else None
+    projection = project(kg, filters)
+    counted = [(n, node == own, node) for node, n in projection.counted_as.get(key, {}).items()]
+    counted = [pick for pick in counted if pick[2] in projection.graph]
+    if counted:
+        return max(counted)[2]  # most events; on a tie the actor's own country
+    return own or key
 
 
 def event_date_range(kg: KnowledgeGraph) -> tuple[str | None, str | None]:

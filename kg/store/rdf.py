@@ -217,21 +217,23 @@ def reference_graph() -> Graph:
 
 
 def role_triples(g: Graph | GraphData, node: URIRef, source: Actor, target: Actor) -> None:
-    """State on event ``node`` the country and sector its source and target had on its date.
+    """State on event ``node`` the country, sector and organisation of its source and target on its date.
 
     An actor's description is timeless, but a person's office changes hands
     (António Guterres acted for Portugal, later for the UN) and a movement
     may come to govern (the Taliban from 2021-08): the event keeps what the
     extractor resolved for its own date.
     """
-    for actor, country, sector in (
-        (source, DKG.sourceCountry, DKG.sourceSector),
-        (target, DKG.targetCountry, DKG.targetSector),
+    for actor, country, sector, affiliation in (
+        (source, DKG.sourceCountry, DKG.sourceSector, DKG.sourceAffiliation),
+        (target, DKG.targetCountry, DKG.targetSector, DKG.targetAffiliation),
     ):
         if actor.country:
             g.add((node, country, Literal(actor.country)))
         if actor.sector:
             g.add((node, sector, Literal(actor.sector)))
+        if actor.affiliation:
+            g.add((node, affiliation, actor_iri(actor.affiliation)))
 
 
 def _gazetteer() -> Gazetteer | None:
