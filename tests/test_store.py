@@ -235,5 +235,7 @@ def test_events_keep_their_actors_roles_on_the_day(kg):
     (event,) = graph.subjects(DKG.source, actor_iri("Q7747"))
     assert (str(graph.value(event, DKG.sourceCountry)), str(graph.value(event, DKG.sourceSector))) == ("RUS", "GOV")
     assert graph.value(event, DKG.targetCountry) is None  # acting for the UN
+    assert graph.value(event, DKG.targetAffiliation) == actor_iri("Q1065")
+    assert graph.value(event, DKG.sourceAffiliation) is None
     # The timeless description stays in the reference graph: Guterres is Portuguese.
     assert kg.ask("ASK { ?a dkg:countryCode 'PRT' }", {"a": actor_iri("Q311440")})
