@@ -2209,3 +2209,24 @@ def test_default_rows_come_after_derived_ones(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the recipient hung by the parser on the end of the object phrase
+        ("Britain sent 100 armoured vehicles and a team of paratroopers to Lebanon.", {("GBR", "072", "LBN")}),
+        ("Japan handed over $4 million worth of medical equipment to Kenya.", {("JPN", "073", "KEN")}),
+        # but not on a word that only describes the object: the villages are helped, not Morocco
+        ("Spain sent help to villages close to Morocco.", {("ESP", "070", "x-villages")}),
+        # property and animals returned
+        ("Italy returned the stolen monkeys to Ghana.", {("ITA", "0842", "GHA")}),
+        # aid stopped in a place stops for its state; restrictions lifted between two parties
+        ("The United Nations suspended aid deliveries in Borno State.", {("Q1065", "162", "NGA")}),
+        ("Egypt lifted travel restrictions between it and Sudan.", {("EGY", "081", "SDN")}),
+    ],
+)
+def test_recipients_at_the_end_of_the_object_and_aid_halted_in_a_place(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(extractor, text) == expected

@@ -29,6 +29,7 @@ from kg.extract.syntax import (
     is_infinitival,
     is_passive,
     lemma,
+    object_tail,
     prep_objects,
     subject,
 )
@@ -84,8 +85,9 @@ ATTACK_PLACE_PREPS = ("in", "at", "on")
 #: Sectors whose vehicles hit things by accident ("a cargo ship hits a breakwater").
 CIVIL_SECTORS = frozenset({"BUS", "CVL"})
 #: Codes whose act on a place is an act on its state when no party is named (curfews,
-#: blockades, and their easing: "lifted a night curfew in Montenegro").
-PLACE_TARGET_CODES = ("17", "191", "081")
+#: blockades, and their easing: "lifted a night curfew in Montenegro"; aid halted in a
+#: place: "suspended aid deliveries in Borno State").
+PLACE_TARGET_CODES = ("17", "191", "081", "162")
 #: Appeals and demands (02, 10): their addressee must be named as an actor.
 APPEAL_ROOTS = frozenset({"02", "10"})
 #: Condolences (018) with no one named go to the state where the mourned event happened.
@@ -997,7 +999,10 @@ class ArgumentLinker:
                 held = container(obj) if obj is not None else None
                 # "lifted sanctions *imposed on Eritrea*": the phrase may hang on the object's participle.
                 shaped = [c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"] if obj is not None else []
-                for host_token in (token, obj, held, host, *inner, *shaped):
+                # Where a thing was sent or handed: the phrase may hang on the end of the object
+                # ("sent vehicles and a team of paratroopers *to Lebanon*").
+                tail = object_tail(obj) if obj is not None and prep == "to" and match.rule.pos == "VERB" else []
+                for host_token in (token, obj, held, host, *inner, *shaped, *tail):
                     if host_token is not None:
                         tokens += prep_objects(host_token, prep)
             persons = match.rule.code[:2] not in CAUSE_ROOTS

@@ -40,6 +40,7 @@ NOUN_TARGETS = "|p:for|p:over|p:for.mod|p:over.mod|p:about.mod|p:against.mod|p:o
 #: its recipient: "sent a drone over Israeli airspace", "deployed jets against the rebels".
 #: (Yielding keeps "against": "lifted sanctions against Iran".)
 HOSTILE_PREPS = {"06": ("against",), "07": ("against", "over", "at", "on")}
+EASING = "08"  # yielding: restrictions, bans and sanctions eased or lifted
 MEDIATION = "045"
 #: Seizing property (171x): the "from" phrase names whose it was.
 SEIZURE = "171"
@@ -213,6 +214,9 @@ def _row(rid: str, verbs: list[str], code: str, requires: str, note: str) -> dic
     if code.startswith(SEIZURE):
         # "confiscated weapons from armed groups": whom it was taken from.
         targets += "|p:from"
+    if code.startswith(EASING) and requires.startswith("obj="):
+        # "lifted the trade and travel restrictions between it and Israel": on the other party.
+        targets += "|p:between"
     if code.startswith(MEDIATION):
         # "brokered a truce between Israel and Hamas": the parties mediated between.
         targets = "p:between|" + targets

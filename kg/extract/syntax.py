@@ -298,6 +298,7 @@ CONTAINER_NOUNS = frozenset(
     # "withdrew some of its troops" (not "parts of Iraq" nor "thousands of civilians": a
     # place or a people is no kind of thing given or withdrawn).
     | {"some", "several"}
+    | {"worth", "value"}  # "handed over $4 million worth of medical equipment"
 )
 
 
@@ -314,6 +315,31 @@ def contents(noun: Token) -> Token:
             break
         noun = kinds[0]
     return noun
+
+
+#: Nouns whose "of" phrase names what they consist of: "a team *of paratroopers*".
+GROUP_NOUNS = frozenset(
+    {"team", "group", "contingent", "unit", "squad", "battalion", "brigade", "company", "delegation", "convoy"}
+    | {"fleet", "shipment", "consignment", "cargo", "load", "supply", "ton", "tonne", "million", "billion"}
+)
+
+
+def object_tail(noun: Token) -> list[Token]:
+    """The nouns that carry on the object phrase of ``noun``: its conjuncts and what groups or
+    containers among them consist of ("sent 100 vehicles and a team *of paratroopers* to
+    Lebanon", where the parser hangs "to Lebanon" on "paratroopers"), not ``noun`` itself."""
+    found: list[Token] = []
+    todo = [noun]
+    while todo and len(found) < 8:
+        current = todo.pop()
+        parts = [c for c in current.conjuncts if c.i > current.i]
+        if lemma(current) in GROUP_NOUNS | CONTAINER_NOUNS:
+            parts += prep_objects(current, "of")
+        for part in parts:
+            if part.pos_ in {"NOUN", "PROPN"} and part not in found:
+                found.append(part)
+                todo.append(part)
+    return found
 
 
 def container(noun: Token) -> Token | None:
