@@ -2224,6 +2224,10 @@ def test_default_rows_come_after_derived_ones(
         # aid stopped in a place stops for its state; restrictions lifted between two parties
         ("The United Nations suspended aid deliveries in Borno State.", {("Q1065", "162", "NGA")}),
         ("Egypt lifted travel restrictions between it and Sudan.", {("EGY", "081", "SDN")}),
+        # land taken is taken from the state it lies in, also when the place is named by "of"
+        ("Russian troops captured the village of Soledar in eastern Ukraine.", {("RUS-MIL", "192", "UKR")}),
+        # an embassy opened in a capital: relations with its state
+        ("Sri Lanka has established diplomatic ties with and opened an embassy in Tehran.", {("LKA", "054", "IRN")}),
     ],
 )
 def test_recipients_at_the_end_of_the_object_and_aid_halted_in_a_place(

@@ -88,6 +88,8 @@ CIVIL_SECTORS = frozenset({"BUS", "CVL"})
 #: blockades, and their easing: "lifted a night curfew in Montenegro"; aid halted in a
 #: place: "suspended aid deliveries in Borno State").
 PLACE_TARGET_CODES = ("17", "191", "081", "162")
+#: Occupying territory: what is taken is a place, and the state it lies in is the target.
+TERRITORY_TAKEN = "192"
 #: Appeals and demands (02, 10): their addressee must be named as an actor.
 APPEAL_ROOTS = frozenset({"02", "10"})
 #: Condolences (018) with no one named go to the state where the mourned event happened.
@@ -293,10 +295,16 @@ class ArgumentLinker:
                     for c in children(token, {"advcl"})
                     if c.tag_ == "VBG" or any(fold(m.text) == "when" for m in children(c, {"advmod", "mark"}))
                 ]
-                place = self._one_state(ctx, (token, obj, *acts), LOCATION_PREPS)
+                # And of the named place the object is: "captured the village *of Soledar in
+                # eastern Ukraine*".
+                named = prep_objects(obj, "of") if obj is not None else []
+                place = self._one_state(ctx, (token, obj, *acts, *named), LOCATION_PREPS)
                 if place is not None:
                     if not targets and code.startswith(PLACE_TARGET_CODES):
                         # "declared martial law in Haiti", "reimposed blockades in the West Bank".
+                        targets, target_how = [place], "place"
+                    elif code.startswith(TERRITORY_TAKEN) and all(t.kind != "entry" for t in targets):
+                        # Land taken is taken from its state, not from "the village".
                         targets, target_how = [place], "place"
                     targets = _placed(targets, place.key)
                     if code[:2] in LOCAL_FORCE_ROOTS:
