@@ -2228,6 +2228,10 @@ def test_default_rows_come_after_derived_ones(
         ("Russian troops captured the village of Soledar in eastern Ukraine.", {("RUS-MIL", "192", "UKR")}),
         # an embassy opened in a capital: relations with its state
         ("Sri Lanka has established diplomatic ties with and opened an embassy in Tehran.", {("LKA", "054", "IRN")}),
+        # extradited without "to": the state of the one extradited; demands made "by" a party
+        ("India extradited a top Pakistani militant.", {("IND", "063", "PAK")}),
+        ("Spain extradited a Russian hacker to the United States.", {("ESP", "063", "USA")}),
+        ("Greece accepted the demands by Turkey.", {("GRC", "080", "TUR")}),
     ],
 )
 def test_recipients_at_the_end_of_the_object_and_aid_halted_in_a_place(
