@@ -2232,6 +2232,8 @@ def test_default_rows_come_after_derived_ones(
         ("India extradited a top Pakistani militant.", {("IND", "063", "PAK")}),
         ("Spain extradited a Russian hacker to the United States.", {("ESP", "063", "USA")}),
         ("Greece accepted the demands by Turkey.", {("GRC", "080", "TUR")}),
+        # a welcome given is a visit hosted
+        ("China gave Putin a warm welcome.", {("CHN", "043", "Q7747")}),
     ],
 )
 def test_recipients_at_the_end_of_the_object_and_aid_halted_in_a_place(
