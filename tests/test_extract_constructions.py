@@ -2168,6 +2168,8 @@ def test_saying_one_cut_aid_is_no_event_of_its_own(extractor: Extractor) -> None
         # protecting a policy or a record is a defence in words (052), not troops (074)
         ("Chile defended Peru's trade policy.", {("CHL", "052", "PER")}),
         ("NATO jets defended Polish airspace.", {("Q7184-MIL", "074", "POL")}),
+        # and so is defending an act: "defended the invasion of Iraq"
+        ("Britain defended the invasion of Iraq.", {("GBR", "052", "IRQ")}),
     ],
 )
 def test_freed_up_and_defended_in_words(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:

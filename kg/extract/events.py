@@ -515,8 +515,11 @@ class EventBuilder:
             # "donated medical supplies to fight COVID-19", "battling wildfires": no party is fought.
             ctx.rejected.append((token.i, "a fight against a disease or a hardship, not a party"))
             return None
-        elif code.startswith(PROTECTION) and self._verbal(ctx, cand):
-            # "defended its human-rights record", "defended Brazil's policies": words, not troops.
+        elif code.startswith(PROTECTION) and (
+            self._verbal(ctx, cand) or self._aimed_at(ctx, cand, (), self.cues.defended_acts)
+        ):
+            # "defended its human-rights record", "defended Brazil's policies", "defended the
+            # invasion of Iraq": words, not troops.
             code = DEFEND_VERBALLY
         seized_itself = cand.target_how != "owner" and not cand.target_how.startswith("p:")
         if code.startswith(SEIZURE) and seized_itself and _people(cand.target, target):
