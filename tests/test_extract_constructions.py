@@ -2236,6 +2236,14 @@ def test_default_rows_come_after_derived_ones(
         ("Greece accepted the demands by Turkey.", {("GRC", "080", "TUR")}),
         # a welcome given is a visit hosted
         ("China gave Putin a warm welcome.", {("CHN", "043", "Q7747")}),
+        # a truce agreed to, or a retreat, in a place: with that place's state
+        ("Turkey has agreed to a ceasefire in Syria.", {("TUR", "0356", "SYR")}),
+        ("Russia announced a retreat in Ukraine.", {("RUS", "0874", "UKR")}),
+        # "attack helicopters" are no attack; a regiment offered is troops offered
+        (
+            "Spain has offered to Canada an infantry regiment, attack helicopters and fighter jets.",
+            {("ESP", "0334", "CAN")},
+        ),
     ],
 )
 def test_recipients_at_the_end_of_the_object_and_aid_halted_in_a_place(

@@ -86,8 +86,9 @@ ATTACK_PLACE_PREPS = ("in", "at", "on")
 CIVIL_SECTORS = frozenset({"BUS", "CVL"})
 #: Codes whose act on a place is an act on its state when no party is named (curfews,
 #: blockades, and their easing: "lifted a night curfew in Montenegro"; aid halted in a
-#: place: "suspended aid deliveries in Borno State").
-PLACE_TARGET_CODES = ("17", "191", "081", "162")
+#: place: "suspended aid deliveries in Borno State"; truces: "agreed to a ceasefire in eastern
+#: Ukraine").
+PLACE_TARGET_CODES = ("17", "191", "081", "162", "087", "0356")
 #: Occupying territory: what is taken is a place, and the state it lies in is the target.
 TERRITORY_TAKEN = "192"
 #: Appeals and demands (02, 10): their addressee must be named as an actor.
