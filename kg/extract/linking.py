@@ -86,9 +86,12 @@ ATTACK_PLACE_PREPS = ("in", "at", "on")
 CIVIL_SECTORS = frozenset({"BUS", "CVL"})
 #: Codes whose act on a place is an act on its state when no party is named (curfews,
 #: blockades, and their easing: "lifted a night curfew in Montenegro"; aid halted in a
-#: place: "suspended aid deliveries in Borno State"; truces: "agreed to a ceasefire in eastern
-#: Ukraine").
-PLACE_TARGET_CODES = ("17", "191", "081", "162", "087", "0356")
+#: place: "suspended aid deliveries in Borno State").
+PLACE_TARGET_CODES = ("17", "191", "081", "162")
+#: Truces and retreats whose only party named is a place: "agreed to a ceasefire in eastern
+#: Ukraine", "Russia's retreat in Ukraine". Unlike the codes above they leave a named target
+#: where it is ("cut his country's forces in Iraq" stays the speaker's forces).
+TRUCE_PLACE_CODES = ("087", "0356")
 #: Occupying territory: what is taken is a place, and the state it lies in is the target.
 TERRITORY_TAKEN = "192"
 #: Appeals and demands (02, 10): their addressee must be named as an actor.
@@ -285,21 +288,10 @@ class ArgumentLinker:
                 targets, target_how = [place], "place"
             if code[:2] in AT_HOME_ROOTS:
                 sources, targets, target_how = self._at_home(ctx, token, match, sources, targets, target_how)
+            if not targets and code.startswith(TRUCE_PLACE_CODES) and (place := self._place_of(ctx, token, match)):
+                targets, target_how = [place], "place"
             if code[:2] in LOCATED_VICTIM_ROOTS or code.startswith(PLACE_TARGET_CODES):
-                # The place of the act: the trigger's or its object's "in"/"near"/"at" phrase.
-                obj = ctx.doc[match.theme] if match.theme is not None else None
-                # Also of the act's participle clause: "were killed in tank *shelling in Gaza*".
-                # And of a "when" clause telling how it was done: "killed 23 people when they
-                # blew themselves up *in Tel Aviv*".
-                acts = [
-                    c
-                    for c in children(token, {"advcl"})
-                    if c.tag_ == "VBG" or any(fold(m.text) == "when" for m in children(c, {"advmod", "mark"}))
-                ]
-                # And of the named place the object is: "captured the village *of Soledar in
-                # eastern Ukraine*".
-                named = prep_objects(obj, "of") if obj is not None else []
-                place = self._one_state(ctx, (token, obj, *acts, *named), LOCATION_PREPS)
+                place = self._place_of(ctx, token, match)
                 if place is not None:
                     if not targets and code.startswith(PLACE_TARGET_CODES):
                         # "declared martial law in Haiti", "reimposed blockades in the West Bank".
@@ -521,6 +513,23 @@ class ArgumentLinker:
             return None
         key = homes.pop()
         return ActorRef("entry", key, key, "located")
+
+    def _place_of(self, ctx: DocContext, token: Token, match: TriggerMatch) -> ActorRef | None:
+        """The one state where the act of ``token`` happened, or None.
+
+        The trigger's or its object's "in"/"near"/"at" phrase; also of the act's participle
+        clause ("were killed in tank *shelling in Gaza*"), of a "when" clause telling how it
+        was done ("killed 23 people when they blew themselves up *in Tel Aviv*"), and of the
+        named place the object is ("captured the village *of Soledar in eastern Ukraine*").
+        """
+        obj = ctx.doc[match.theme] if match.theme is not None else None
+        acts = [
+            c
+            for c in children(token, {"advcl"})
+            if c.tag_ == "VBG" or any(fold(m.text) == "when" for m in children(c, {"advmod", "mark"}))
+        ]
+        named = prep_objects(obj, "of") if obj is not None else []
+        return self._one_state(ctx, (token, obj, *acts, *named), LOCATION_PREPS)
 
     def _one_state(self, ctx: DocContext, hosts: Iterable[Token | None], preps: Iterable[str]) -> ActorRef | None:
         """The one state the ``preps`` phrases of ``hosts`` name ("in Gaza", "from Lebanon"), or None."""
