@@ -2170,9 +2170,13 @@ def test_saying_one_cut_aid_is_no_event_of_its_own(extractor: Extractor) -> None
         ("NATO jets defended Polish airspace.", {("Q7184-MIL", "074", "POL")}),
         # and so is defending an act: "defended the invasion of Iraq"
         ("Britain defended the invasion of Iraq.", {("GBR", "052", "IRQ")}),
+        # one army backing another's is military cooperation; support given as aid is aid
+        ("Syrian troops backed by Russian warplanes attacked the town.", {("RUS-MIL", "062", "SYR-MIL")}),
+        ("Japan provided $2 billion to support Ukrainian refugees.", {("JPN", "070", "UKR-REF")}),
+        ("Russia backed Syria's proposal.", {("RUS", "051", "SYR")}),
     ],
 )
-def test_freed_up_and_defended_in_words(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+def test_freed_up_defended_and_backed(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(extractor, text) == expected
 
 

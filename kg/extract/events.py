@@ -103,6 +103,13 @@ SUICIDE_BOMBING = "1831"
 #: Attacks and fights (18, 19) on words or policies are criticism (111).
 VIOLENT_ROOTS = frozenset({"18", "19"})
 CRITICIZE = "111"
+#: Support (051) from one armed force to another is military cooperation (062); support
+#: that is the purpose of giving is aid (070).
+ENDORSE = "051"
+BACKING_VERBS = frozenset({"support", "back"})
+TROOP_NOUNS = frozenset({"troop", "soldier", "force", "army", "unit", "peacekeeper", "marine", "contingent"})
+COOPERATE_MILITARILY = "062"
+PROVIDE_AID = "070"
 #: Protection (074) of a policy or a record is a defence in words (052).
 PROTECTION = "074"
 DEFEND_VERBALLY = "052"
@@ -254,6 +261,19 @@ def _obligation_act(ctx: DocContext, token: int, codes: dict[int, str]) -> tuple
             return codes[node.i], node.i
         frontier.extend(c for c in node.children if c.dep_ in {"xcomp", "acomp", "dobj"})
     return None
+
+
+def _given_for(token: Token, give_verbs: frozenset[str]) -> bool:
+    """Whether ``token`` is the purpose of giving something: "provided $2 billion *to support* ..."."""
+    head = token.head
+    return (
+        token.dep_ in {"advcl", "xcomp", "relcl", "acl"}
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+        and head.i != token.i
+        and lemma(head) in give_verbs
+        # "sent troops into Afghanistan to support a regime" is no aid.
+        and not any(lemma(o) in TROOP_NOUNS for o in head.children if o.dep_ == "dobj")
+    )
 
 
 def _declared(token: Token) -> bool:
@@ -515,6 +535,20 @@ class EventBuilder:
             # "donated medical supplies to fight COVID-19", "battling wildfires": no party is fought.
             ctx.rejected.append((token.i, "a fight against a disease or a hardship, not a party"))
             return None
+        elif code == ENDORSE and lemma(token) in BACKING_VERBS and _given_for(token, self.cues.give_verbs):
+            # "provided $1.7 billion in humanitarian assistance to support Syrian refugees":
+            # the support given is the aid.
+            code = PROVIDE_AID
+        elif (
+            code == ENDORSE
+            and lemma(token) in BACKING_VERBS
+            and source.sector == target.sector == "MIL"
+            and source.country is not None
+            and target.country not in {None, source.country}
+        ):
+            # "forces backed by Russian warplanes", "US forces supported Iraqi troops": the
+            # armed forces of two parties fight together.
+            code = COOPERATE_MILITARILY
         elif code.startswith(PROTECTION) and (
             self._verbal(ctx, cand) or self._aimed_at(ctx, cand, (), self.cues.defended_acts)
         ):
