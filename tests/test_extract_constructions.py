@@ -2174,6 +2174,9 @@ def test_saying_one_cut_aid_is_no_event_of_its_own(extractor: Extractor) -> None
         ("Syrian troops backed by Russian warplanes attacked the town.", {("RUS-MIL", "062", "SYR-MIL")}),
         ("Japan provided $2 billion to support Ukrainian refugees.", {("JPN", "070", "UKR-REF")}),
         ("Russia backed Syria's proposal.", {("RUS", "051", "SYR")}),
+        # peacekeepers arriving are deployed, other troops and leaders travel
+        ("Kenyan peacekeepers arrived in Haiti.", {("KEN-MIL", "074", "HTI")}),
+        ("Russian troops arrived in Belarus for joint exercises.", {("RUS-MIL", "042", "BLR")}),
     ],
 )
 def test_freed_up_defended_and_backed(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:

@@ -25,6 +25,7 @@ appeal: "said Sudan *must* return the helicopter" is 1053.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, ClassVar
 
 from kg.cameo import lookup
@@ -110,6 +111,9 @@ BACKING_VERBS = frozenset({"support", "back"})
 TROOP_NOUNS = frozenset({"troop", "soldier", "force", "army", "unit", "peacekeeper", "marine", "contingent"})
 COOPERATE_MILITARILY = "062"
 PROVIDE_AID = "070"
+#: Travel (042) by peacekeepers is their deployment (074).
+TRAVEL = "042"
+_PEACEKEEPING = re.compile(r"peace-?keep", re.IGNORECASE)
 #: Protection (074) of a policy or a record is a defence in words (052).
 PROTECTION = "074"
 DEFEND_VERBALLY = "052"
@@ -261,6 +265,14 @@ def _obligation_act(ctx: DocContext, token: int, codes: dict[int, str]) -> tuple
             return codes[node.i], node.i
         frontier.extend(c for c in node.children if c.dep_ in {"xcomp", "acomp", "dobj"})
     return None
+
+
+def _peacekeeping(token: Token, source: ActorRef) -> bool:
+    """Whether the travellers of ``token`` keep the peace: by name, or by the purpose of the trip."""
+    purposes = [c for c in token.children if c.dep_ in {"advcl", "xcomp"}]
+    return bool(_PEACEKEEPING.search(source.text)) or any(
+        _PEACEKEEPING.search(t.text) for clause in purposes for t in clause.subtree
+    )
 
 
 def _given_for(token: Token, give_verbs: frozenset[str]) -> bool:
@@ -535,6 +547,10 @@ class EventBuilder:
             # "donated medical supplies to fight COVID-19", "battling wildfires": no party is fought.
             ctx.rejected.append((token.i, "a fight against a disease or a hardship, not a party"))
             return None
+        elif code == TRAVEL and source.sector == "MIL" and _peacekeeping(token, cand.source):
+            # "Kenyan peacekeepers arrived in Haiti", "British troops arrived in Mali to join the
+            # UN peacekeeping mission": troops come to keep the peace, not to visit.
+            code = PROTECTION
         elif code == ENDORSE and lemma(token) in BACKING_VERBS and _given_for(token, self.cues.give_verbs):
             # "provided $1.7 billion in humanitarian assistance to support Syrian refugees":
             # the support given is the aid.
