@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from helpers import EXTRACT_DAY, triples
 
+from kg.evaluate import actor_code
 from kg.extract import Extractor
 from kg.extract.explain import Unmatched, explain
 from kg.model import Article
@@ -2257,3 +2258,21 @@ def test_recipients_at_the_end_of_the_object_and_aid_halted_in_a_place(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # leaders of today's news, in office on the article's date
+        ("Iraqi Prime Minister Mohammed Shia al-Sudani visited Ankara.", dt.date(2024, 4, 22), ("IRQGOV", "TUR")),
+        ("Sikorski met Ukrainian officials in Kyiv.", dt.date(2024, 5, 1), ("POLGOV", "UKRGOV")),
+        ("Sikorski met Ukrainian officials in Kyiv.", dt.date(2020, 5, 1), ("POL", "UKRGOV")),
+        ("Hakainde Hichilema hosted Kenya's president.", dt.date(2023, 3, 1), ("ZMBGOV", "KENGOV")),
+        ("Muhammad Yunus met Indian officials.", dt.date(2025, 4, 4), ("BGDGOV", "INDGOV")),
+    ],
+)
+def test_more_leaders_with_their_tenures(
+    extractor: Extractor, text: str, published: dt.date, expected: tuple[str, str]
+) -> None:
+    events = extractor.extract(Article("t", text, published=published))
+    assert {(actor_code(e.source), actor_code(e.target)) for e in events} == {expected}
