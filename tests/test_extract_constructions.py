@@ -2178,6 +2178,12 @@ def test_saying_one_cut_aid_is_no_event_of_its_own(extractor: Extractor) -> None
         # peacekeepers arriving are deployed, other troops and leaders travel
         ("Kenyan peacekeepers arrived in Haiti.", {("KEN-MIL", "074", "HTI")}),
         ("Russian troops arrived in Belarus for joint exercises.", {("RUS-MIL", "042", "BLR")}),
+        # hackers are actors; a participle that only describes them is no event
+        ("Azerbaijani hackers launched cyber attacks on a number of Armenian websites.", {("AZE-CRM", "176", "ARM")}),
+        ("Hackers linked to Russia attacked Ukrainian banks.", {("x-hackers", "190", "UKR")}),
+        # an organisation's chief is its head; a ceasefire called for in a place addresses its parties
+        ("The UN chief visited Rwanda.", {("Q311440", "042", "RWA")}),
+        ("ECOWAS leaders called for an immediate ceasefire in Liberia.", {("IGO-ECOWAS-GOV", "0256", "LBR")}),
     ],
 )
 def test_freed_up_defended_and_backed(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:

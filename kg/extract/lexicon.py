@@ -170,6 +170,7 @@ class Cues:
     refusal_verbs: frozenset[str] = frozenset()
     one_sided: frozenset[str] = frozenset()
     verbal_objects: frozenset[str] = frozenset()
+    descriptive_participles: frozenset[str] = frozenset()
     defended_acts: frozenset[str] = frozenset()
     struggle_objects: frozenset[str] = frozenset()
     weapon_nouns: frozenset[str] = frozenset()
@@ -319,6 +320,7 @@ def _load_cues(path: Path) -> Cues:
         refusal_verbs=words.get("refusal_verb", frozenset()),
         one_sided=words.get("one_sided", frozenset()),
         verbal_objects=words.get("verbal_object", frozenset()),
+        descriptive_participles=words.get("descriptive_participle", frozenset()),
         defended_acts=words.get("defended_act", frozenset()),
         struggle_objects=words.get("struggle_object", frozenset()),
         weapon_nouns=words.get("weapon_noun", frozenset()),

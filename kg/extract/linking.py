@@ -25,6 +25,7 @@ from kg.extract.syntax import (
     children,
     conjuncts,
     container,
+    contents,
     inverted_subjects,
     is_infinitival,
     is_passive,
@@ -1022,7 +1023,9 @@ class ArgumentLinker:
                 tail = object_tail(obj) if obj is not None and prep == "to" and match.rule.pos == "VERB" else []
                 for host_token in (token, obj, held, host, *inner, *shaped, *tail):
                     if host_token is not None:
-                        tokens += prep_objects(host_token, prep)
+                        found = prep_objects(host_token, prep)
+                        # Through a container: "cyber attacks on a number *of Armenian websites*".
+                        tokens += found + [inside for o in found if (inside := contents(o)) is not o]
             persons = match.rule.code[:2] not in CAUSE_ROOTS
             if owner:
                 # "struck Russian positions", "an attack on an Islamic State target".

@@ -165,6 +165,8 @@ class TriggerFinder:
                 if token.dep_ == "compound" and lemma(token.head) in self.lexicon.cues.non_event_heads:
                     # "war games", "war crimes", "sanctions relief": the phrase is no act of war or sanction.
                     continue
+                if pos == "VERB" and self._describes(token):
+                    continue
                 rules = self.lexicon.rules_for(lemma(token), pos)
                 defaults = self.lexicon.defaults_for(lemma(token), pos)
                 if not rules and not defaults:
@@ -183,6 +185,16 @@ class TriggerFinder:
                 found.append(TriggerMatch(token.i, rule, obj.i if obj is not None else None, number))
             found = [m for m in found if m.token not in consumed]
             ctx.triggers.extend(m for m in found if not _defers(ctx.doc[m.token], m.rule, found))
+
+    def _describes(self, token: Token) -> bool:
+        """Whether ``token`` is a participle that only describes a noun: "hackers *linked* to
+        Russia attacked ...", which the parser may read as the main verb. Acts have an object
+        or an auxiliary ("police linked the attack to Hamas", "they were linked to ...")."""
+        return (
+            lemma(token) in self.lexicon.cues.descriptive_participles
+            and token.tag_ in {"VBN", "VBD"}
+            and not children(token, {"dobj", "aux", "auxpass", "prt", "nsubjpass"})
+        )
 
     @staticmethod
     def _best(
