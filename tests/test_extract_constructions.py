@@ -2275,11 +2275,8 @@ def test_recipients_at_the_end_of_the_object_and_aid_halted_in_a_place(
         ("Sikorski met Ukrainian officials in Kyiv.", dt.date(2020, 5, 1), ("POL", "UKRGOV")),
         ("Hakainde Hichilema hosted Kenya's president.", dt.date(2023, 3, 1), ("ZMBGOV", "KENGOV")),
         ("Muhammad Yunus met Indian officials.", dt.date(2025, 4, 4), ("BGDGOV", "INDGOV")),
-        (
-            "Ayman Al Safadi visited the Hashemite Kingdom of Jordan's neighbour Syria.",
-            dt.date(2025, 1, 7),
-            ("JORGOV", "SYR"),
-        ),
+        ("Ayman Al Safadi visited Damascus.", dt.date(2025, 1, 7), ("JORGOV", "SYR")),
+        ("The Hashemite Kingdom of Jordan hosted Syria's president.", dt.date(2025, 1, 7), ("JOR", "SYRGOV")),
     ],
 )
 def test_more_leaders_with_their_tenures(
