@@ -318,7 +318,7 @@ def contents(noun: Token) -> Token:
 
 
 #: Nouns whose "of" phrase names what they consist of: "a team *of paratroopers*".
-GROUP_NOUNS = frozenset(
+COMPOSED_NOUNS = frozenset(
     {"team", "group", "contingent", "unit", "squad", "battalion", "brigade", "company", "delegation", "convoy"}
     | {"fleet", "shipment", "consignment", "cargo", "load", "supply", "ton", "tonne", "million", "billion"}
 )
@@ -333,7 +333,7 @@ def object_tail(noun: Token) -> list[Token]:
     while todo and len(found) < 8:
         current = todo.pop()
         parts = [c for c in current.conjuncts if c.i > current.i]
-        if lemma(current) in GROUP_NOUNS | CONTAINER_NOUNS:
+        if lemma(current) in COMPOSED_NOUNS | CONTAINER_NOUNS:
             parts += prep_objects(current, "of")
         for part in parts:
             if part.pos_ in {"NOUN", "PROPN"} and part not in found:
