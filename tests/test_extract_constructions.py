@@ -2184,6 +2184,10 @@ def test_saying_one_cut_aid_is_no_event_of_its_own(extractor: Extractor) -> None
         # an organisation's chief is its head; a ceasefire called for in a place addresses its parties
         ("The UN chief visited Rwanda.", {("Q311440", "042", "RWA")}),
         ("ECOWAS leaders called for an immediate ceasefire in Liberia.", {("IGO-ECOWAS-GOV", "0256", "LBR")}),
+        # an attack blamed on or linked to a party accuses it (linking is no cooperation here)
+        ("Ukraine blamed the strike on Russia.", {("UKR", "112", "RUS")}),
+        ("Turkey linked the bombing to Syria.", {("TUR", "112", "SYR")}),
+        ("Russia blamed Ukraine on Monday for the strike.", {("RUS", "112", "UKR")}),
     ],
 )
 def test_freed_up_defended_and_backed(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
