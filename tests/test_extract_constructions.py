@@ -2178,6 +2178,7 @@ def test_saying_one_cut_aid_is_no_event_of_its_own(extractor: Extractor) -> None
         # peacekeepers arriving are deployed, other troops and leaders travel
         ("Kenyan peacekeepers arrived in Haiti.", {("KEN-MIL", "074", "HTI")}),
         ("Russian troops arrived in Belarus for joint exercises.", {("RUS-MIL", "042", "BLR")}),
+        ("Fijian soldiers serve in the UN peacekeeping mission in Lebanon.", {("FJI-MIL", "074", "LBN")}),
         # hackers are actors; a participle that only describes them is no event
         ("Azerbaijani hackers launched cyber attacks on a number of Armenian websites.", {("AZE-CRM", "176", "ARM")}),
         ("Hackers linked to Russia attacked Ukrainian banks.", {("x-hackers", "190", "UKR")}),

@@ -991,9 +991,10 @@ class ArgumentLinker:
                 ]  # fmt: skip
                 tokens = [s for c in clauses for s in children(c, {"nsubj", "nsubjpass"})]
             elif slot == "mission":
-                # "contributed troops to a peacekeeping force *in Liberia*": where the mission is.
+                # "contributed troops to a peacekeeping force *in Liberia*", "take part in
+                # peacekeeping operations *in Afghanistan*": where the mission is.
                 missions = [
-                    o for t in (token, obj) if t is not None for o in prep_objects(t, "to")
+                    o for t in (token, obj) if t is not None for p in ("to", "in") for o in prep_objects(t, p)
                     if lemma(o) in MISSION_NOUNS
                 ]  # fmt: skip
                 tokens = [place for m in missions for place in prep_objects(m, "in")]
