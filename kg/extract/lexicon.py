@@ -21,8 +21,9 @@ the target are found:
   friends (object of that preposition), ``undergoer`` (who suffers an event
   noun: "*Israel* suffered rocket attacks"), ``pobj`` (the known place a
   preposition trigger names: "Blinken in *Riyadh*"), ``mission`` (the place
-  of the force or mission a ``to`` phrase names: "contributed troops to a
-  peacekeeping force *in Liberia*"). A target slot with the suffix
+  of the force or mission a ``to`` or ``in`` phrase names: "contributed troops
+  to a peacekeeping force *in Liberia*"), ``helped`` (the subject of the bare
+  infinitive after "help": "help *Turkey* recover"). A target slot with the suffix
   ``.mod`` takes the name modifying that phrase instead ("attacked *Russian*
   positions": ``dobj.mod``; "an attack on an *Islamic State* target":
   ``p:on.mod``).
@@ -71,6 +72,7 @@ TARGET_SLOTS = frozenset(
         "asked",
         "condition",
         "mission",
+        "helped",
     }
 )
 REQUIREMENT_KINDS = frozenset(

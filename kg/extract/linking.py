@@ -990,6 +990,9 @@ class ArgumentLinker:
                     if any(fold(m.text) in CONDITION_MARKS for m in children(c, {"mark"}))
                 ]  # fmt: skip
                 tokens = [s for c in clauses for s in children(c, {"nsubj", "nsubjpass"})]
+            elif slot == "helped":
+                # "help Turkey recover": the subject of the bare infinitive helped along.
+                tokens = [s for c in children(token, {"ccomp", "xcomp"}) for s in children(c, {"nsubj"})]
             elif slot == "mission":
                 # "contributed troops to a peacekeeping force *in Liberia*", "take part in
                 # peacekeeping operations *in Afghanistan*": where the mission is.
