@@ -345,8 +345,9 @@ def _rows(kg: KnowledgeGraph, filters: Filters) -> Iterable[tuple]:
     if query is None:
         return
     text, bindings = query
+    roles = filters.uses_roles
     for row in select_lexical(kg, text, bindings):
-        if filters.uses_roles:
+        if roles:
             s, t, q, root, sc, sr, sa, tc, tr, ta, *totals = row
             source, target = (s, sc, sr == "true", sa), (t, tc, tr == "true", ta)
         else:

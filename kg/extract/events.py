@@ -281,7 +281,6 @@ def _given_for(token: Token, give_verbs: frozenset[str]) -> bool:
     return (
         token.dep_ in {"advcl", "xcomp", "relcl", "acl"}
         and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
-        and head.i != token.i
         and lemma(head) in give_verbs
         # "sent troops into Afghanistan to support a regime" is no aid.
         and not any(lemma(o) in TROOP_NOUNS for o in head.children if o.dep_ == "dobj")
@@ -551,20 +550,19 @@ class EventBuilder:
             # "Kenyan peacekeepers arrived in Haiti", "British troops arrived in Mali to join the
             # UN peacekeeping mission": troops come to keep the peace, not to visit.
             code = PROTECTION
-        elif code == ENDORSE and lemma(token) in BACKING_VERBS and _given_for(token, self.cues.give_verbs):
-            # "provided $1.7 billion in humanitarian assistance to support Syrian refugees":
-            # the support given is the aid.
-            code = PROVIDE_AID
-        elif (
-            code == ENDORSE
-            and lemma(token) in BACKING_VERBS
-            and source.sector == target.sector == "MIL"
-            and source.country is not None
-            and target.country not in {None, source.country}
-        ):
-            # "forces backed by Russian warplanes", "US forces supported Iraqi troops": the
-            # armed forces of two parties fight together.
-            code = COOPERATE_MILITARILY
+        elif code == ENDORSE and lemma(token) in BACKING_VERBS:
+            if _given_for(token, self.cues.give_verbs):
+                # "provided $1.7 billion in humanitarian assistance to support Syrian refugees":
+                # the support given is the aid.
+                code = PROVIDE_AID
+            elif (
+                source.sector == target.sector == "MIL"
+                and source.country is not None
+                and target.country not in {None, source.country}
+            ):
+                # "forces backed by Russian warplanes", "US forces supported Iraqi troops": the
+                # armed forces of two parties fight together.
+                code = COOPERATE_MILITARILY
         elif code.startswith(PROTECTION) and (
             self._verbal(ctx, cand) or self._aimed_at(ctx, cand, (), self.cues.defended_acts)
         ):

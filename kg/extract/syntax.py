@@ -324,6 +324,9 @@ COMPOSED_NOUNS = frozenset(
 )
 
 
+_MADE_OF = COMPOSED_NOUNS | CONTAINER_NOUNS
+
+
 def object_tail(noun: Token) -> list[Token]:
     """The nouns that carry on the object phrase of ``noun``: its conjuncts and what groups or
     containers among them consist of ("sent 100 vehicles and a team *of paratroopers* to
@@ -333,7 +336,7 @@ def object_tail(noun: Token) -> list[Token]:
     while todo and len(found) < 8:
         current = todo.pop()
         parts = [c for c in current.conjuncts if c.i > current.i]
-        if lemma(current) in COMPOSED_NOUNS | CONTAINER_NOUNS:
+        if lemma(current) in _MADE_OF:
             parts += prep_objects(current, "of")
         for part in parts:
             if part.pos_ in {"NOUN", "PROPN"} and part not in found:
