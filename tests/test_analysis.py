@@ -569,6 +569,16 @@ def edge_data(G):
     return {(u, v): d for u, v, d in G.edges(data=True)}
 
 
+def test_no_modality_selected_means_no_event_on_every_store(scratch, disk):
+    # rdflib ignores FILTER(false): the memory store projected events the filters excluded.
+    events = [ev(RUS, TUR, "173", "2024-02-03", 0), ev(TUR, UKR, "070", "2023", 1)]
+    write(scratch, events, article_id="random")
+    write(disk, events, article_id="random")
+    for level in ("actor", "country"):
+        filters = Filters(modalities=set(), level=level)
+        assert project(scratch, filters).events == project(disk, filters).events == 0
+
+
 @PROPERTY
 @given(specs=event_specs, filters=filter_sets(), no_goldstein=st.sets(st.integers(0, 13), max_size=3))
 def test_oxigraph_projection_equals_the_memory_one(scratch, disk, specs, filters, no_goldstein):

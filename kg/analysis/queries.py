@@ -63,7 +63,9 @@ def filter_clauses(filters: Filters) -> tuple[list[str], dict[str, Any]]:
     ]
     mods = sorted(filters.effective_modalities)
     if not mods:
-        lines.append("FILTER(false)")
+        # No modality selected, no event. Not "FILTER(false)": rdflib lets every solution
+        # through a filter on the bare literal false (the memory store returned events).
+        lines.append("FILTER(1 = 0)")
     else:
         for i, name in enumerate(mods):
             bindings[f"mod{i}"] = MODALITY[name]
