@@ -2148,9 +2148,9 @@ def test_the_act_asked_for_is_the_addressees_even_parsed_as_a_purpose(extractor:
     # blockade; Turkey and Qatar lift nothing.
     text = "Turkey and Qatar call on Israel to lift the blockade of Gaza."
     assert triples(extractor, text) == {("TUR", "0256", "ISR"), ("QAT", "0256", "ISR")}
-    # A day after "on" is no one asked.
+    # A day after "on" is no one asked: Netanyahu phoned Morrison.
     text = "Netanyahu called Morrison on Wednesday to congratulate him."
-    assert {(s, c) for s, c, _ in triples(extractor, text)} == {("Q43723", "051")}
+    assert {(s, c) for s, c, _ in triples(extractor, text)} == {("Q43723", "041"), ("Q43723", "051")}
 
 
 def test_saying_one_cut_aid_is_no_event_of_its_own(extractor: Extractor) -> None:
@@ -2300,3 +2300,34 @@ def test_more_leaders_with_their_tenures(
 ) -> None:
     events = extractor.extract(Article("t", text, published=published))
     assert {(actor_code(e.source), actor_code(e.target)) for e in events} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # calling someone is a telephone call ...
+        ("Biden called Erdogan to discuss Sweden's NATO bid.", {("USAGOV", "041", "TURGOV")}),
+        ("Scholz called Zelensky on Monday.", {("DEUGOV", "041", "UKRGOV")}),
+        # ... unless the call is an appeal, "on" parsed as a particle or not ...
+        ("Germany called on Russia to withdraw.", {("DEU", "020", "RUS")}),
+        ("Turkey called upon Israel to end the blockade.", {("TUR", "0256", "ISR")}),
+        # ... or names what someone is
+        ("Iran called Netanyahu a terrorist.", {("IRN", "111", "ISRGOV")}),
+        ("China called the US move a provocation.", set()),
+    ],
+)
+def test_calling_someone_is_a_phone_call_unless_an_appeal_or_a_name(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    events = extractor.extract(Article("t", text, published=dt.date(2023, 5, 2)))
+    assert {(actor_code(e.source), e.cameo, actor_code(e.target)) for e in events} == expected
+
+
+def test_a_party_name_inside_a_longer_name_is_not_that_party(extractor: Extractor) -> None:
+    # "Democratic Party" is the US party; "Liberal Democratic Party" is another one.
+    text = "Japan's ruling Liberal Democratic Party criticised China."
+    events = extractor.extract(Article("t", text, published=dt.date(2023, 5, 2)))
+    assert [(e.source.country, e.source.label) for e in events] == [("JPN", "Liberal Democratic Party")]
+    text = "The US Democratic Party criticised Russia."
+    events = extractor.extract(Article("t", text, published=dt.date(2023, 5, 2)))
+    assert [actor_code(e.source) for e in events] == ["USAPTY"]

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VERSION", "Extractor", "get_extractor"]
 
-VERSION = "diplokg-rules/0.12"
+VERSION = "diplokg-rules/0.13"
 
 
 class Extractor:

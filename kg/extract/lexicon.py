@@ -33,7 +33,8 @@ the target are found:
   "freed up troops" frees no one), ``xcomp`` (controlled verb),
   ``p:<prep>`` (object of a preposition), ``default=yes`` (tried only when no
   other row of the lemma applies, derived rows included), ``noobj=yes`` (no direct object:
-  "flew to Libya" is travel, "flew the migrants to Libya" is not) or
+  "flew to Libya" is travel, "flew the migrants to Libya" is not), ``nopred=yes``
+  (the object is not called something: "called the move a provocation") or
   ``verbless=yes`` (a headline without a verb).
 
 >>> rules = load_lexicon().rules_for("visit", "VERB")
@@ -76,10 +77,10 @@ TARGET_SLOTS = frozenset(
     }
 )
 REQUIREMENT_KINDS = frozenset(
-    {"obj", "omod", "mod", "prt", "noprt", "xcomp", "oprd", "noobj", "on", "verbless", "default"}
+    {"obj", "omod", "mod", "prt", "noprt", "xcomp", "oprd", "noobj", "nopred", "on", "verbless", "default"}
 )
 #: Conditions that only rule a reading out, or mark a default row; they make a row no more specific.
-EXCLUDING_KINDS = frozenset({"noprt", "default"})
+EXCLUDING_KINDS = frozenset({"noprt", "nopred", "default"})
 #: A requirement's lemma that any word satisfies ("p:from=*").
 ANY = "*"
 MODALITIES = frozenset({"planned", "hypothetical", "negated", "reported"})

@@ -153,6 +153,13 @@ class _Seen:
 STANCE_PREFIXES = frozenset({"pro", "anti"})
 
 
+#: Generic heads of organisation names, which another modifier turns into another name.
+GENERIC_NAME_HEADS = frozenset(
+    {"party", "front", "movement", "council", "union", "league", "alliance"}
+    | {"congress", "army", "committee", "assembly"}
+)
+
+
 def _stance_prefixed(doc: Doc, match: _Match) -> bool:
     """Whether a name match is the second half of "pro-X" or "anti-X"."""
     start = match.start
@@ -250,8 +257,30 @@ class MentionResolver:
             if infos:
                 found.append(_Match(start, end, tuple(dict.fromkeys(k for k, _, _ in infos)), infos[0][1]))
         names = {i: m for i, m in self._longest(found).items() if m.kind != REGION and not _stance_prefixed(doc, m)}
+        names = {i: m for i, m in names.items() if not self._inside_longer_name(doc, m, names)}
         self._match_derived(doc, names)
         return names
+
+    def _inside_longer_name(self, doc: Doc, match: _Match, names: dict[int, _Match]) -> bool:
+        """Whether an organisation's name is the tail of another proper name: "Kenya's *Liberal*
+        Democratic Party" is not the US Democratic Party, nor the "*Free* Democratic Party" it.
+
+        Only names ending in a generic head ("Party", "Front") are so extended; "Shiite
+        Hezbollah" is Hezbollah. A state or demonym before the name ("US Democratic Party")
+        is a name of its own and leaves the match alone.
+        """
+        if match.start == 0 or fold(doc[match.end - 1].text) not in GENERIC_NAME_HEADS:
+            return False
+        entry = self.gazetteer.get(match.keys[0]) if match.keys else None
+        if entry is None or entry.actor.type != "organization":
+            return False
+        before = doc[match.start - 1]
+        return (
+            before.pos_ == "PROPN"
+            and before.text[:1].isupper()
+            and before.i not in names
+            and match.start <= before.head.i < match.end
+        )
 
     def _match_derived(self, doc: Doc, names: dict[int, _Match]) -> None:
         """Add derived people to ``names``: full names by look-up, then their bare surnames.

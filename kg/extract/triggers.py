@@ -47,24 +47,35 @@ def _names(noun: Token) -> set[str]:
     return found
 
 
+def _particles(token: Token) -> list[Token]:
+    """The particles of a verb, with prepositions that head nothing: "forced them *out* of the
+    country" and "called *on* Energy Minister Murungi to resign" parse them as prepositions."""
+    return children(token, {"prt"}) + [c for c in children(token, {"prep"}) if not children(c, {"pobj"})]
+
+
+#: Entity types that say when, not what: "called *on Tuesday*" is no "called on".
+TEMPORAL_ENTITIES = frozenset({"DATE", "TIME"})
+
+
 def _holds(req: Requirement, token: Token, obj: Token | None) -> bool:
     if req.kind == "obj":
         return obj is not None and bool(_names(obj) & req.lemmas)
     if req.kind == "noobj":
         return not children(token, {"dobj"})
+    if req.kind == "nopred":
+        # "called the move a provocation" names what the object is, no call to it.
+        return not children(token, {"oprd", "ccomp"})
     if req.kind == "default":
         return True  # when the row is tried is the condition (Lexicon.defaults_for)
     if req.kind == "noprt":
         # "freed up troops for an attack" frees no one.
-        return not any(lemma(c) in req.lemmas for c in children(token, {"prt"}))
+        return not any(lemma(c) in req.lemmas for c in _particles(token))
     if req.kind == "omod":
         return obj is not None and any(lemma(c) in req.lemmas for c in children(obj, NOUN_MODIFIER_DEPS))
     if req.kind == "mod":
         return any(lemma(c) in req.lemmas for c in children(token, NOUN_MODIFIER_DEPS | {"advmod"}))
     if req.kind == "prt":
-        # "forced them out of the country" parses "out" as a preposition heading "of".
-        particles = children(token, {"prt"}) + [c for c in children(token, {"prep"}) if not children(c, {"pobj"})]
-        return any(lemma(c) in req.lemmas for c in particles)
+        return any(lemma(c) in req.lemmas for c in _particles(token))
     if req.kind == "on":
         # "went *on strike*", "remain on hunger strike": the noun after "on" under one of these verbs.
         prep = token.head
@@ -90,7 +101,9 @@ def _holds(req: Requirement, token: Token, obj: Token | None) -> bool:
         # The noun or its compound: "wounded two soldiers in a *bomb* attack".
         # Through a container: "supplied Russia with a large *number* of shells".
         return any(
-            anything or _names(o) & req.lemmas or any(lemma(c) in req.lemmas for c in children(o, {"compound"}))
+            (anything and o.ent_type_ not in TEMPORAL_ENTITIES)
+            or _names(o) & req.lemmas
+            or any(lemma(c) in req.lemmas for c in children(o, {"compound"}))
             for host in hosts
             for held in prep_objects(host, req.prep)
             for o in {held, contents(held)}
