@@ -2331,3 +2331,32 @@ def test_a_party_name_inside_a_longer_name_is_not_that_party(extractor: Extracto
     text = "The US Democratic Party criticised Russia."
     events = extractor.extract(Article("t", text, published=dt.date(2023, 5, 2)))
     assert [actor_code(e.source) for e in events] == ["USAPTY"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # curated and derived people alike, with or without the period after the initial
+        ("Tony Blair met George W Bush.", dt.date(2004, 10, 10), ("GBRGOV", "USAGOV")),
+        ("Tony Blair met George W. Bush.", dt.date(2004, 10, 10), ("GBRGOV", "USAGOV")),
+        ("John F Kennedy met Aleksey Kosygin.", dt.date(1962, 12, 19), ("USAGOV", "RUS")),
+    ],
+)
+def test_a_middle_initial_needs_no_period(
+    extractor: Extractor, text: str, published: dt.date, expected: tuple[str, str]
+) -> None:
+    events = extractor.extract(Article("t", text, published=published))
+    assert {(actor_code(e.source), actor_code(e.target)) for e in events} == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States rolled back tariffs on Chinese goods.",
+        "The United States scrapped sanctions on China.",
+        "The United States eased sanctions on China.",
+    ],
+)
+def test_sanctions_and_tariffs_rolled_back_are_eased(extractor: Extractor, text: str) -> None:
+    events = extractor.extract(Article("t", text, published=dt.date(2023, 5, 2)))
+    assert {(actor_code(e.source), e.cameo, actor_code(e.target)) for e in events} == {("USA", "085", "CHN")}

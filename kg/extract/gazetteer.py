@@ -66,6 +66,7 @@ HONORIFICS = frozenset(
      "rep", "gov", "prof", "rev", "imam", "ayatollah", "mullah", "general", "major", "chief"}
 )  # fmt: skip
 _SPACES = re.compile(r"\s+")
+_INITIAL = re.compile(r"(?<= )(\w)\.(?= )")
 #: Sectors whose role nouns are kinds of people, not titles: "Christian", "Man" and "Bishop"
 #: begin names ("Christian Wulff", "Man Mohan Adhikari") more often than they title them.
 NON_TITLE_SECTORS = frozenset(
@@ -78,10 +79,13 @@ def name_key(text: str) -> str:
 
     >>> name_key("Ehud  Barak")
     'ehud barak'
+    >>> name_key("John F. Kennedy") == name_key("John F Kennedy")
+    True
     """
     # Most names are ASCII; lower() is what fold() does to them, only faster.
     text = text.lower() if text.isascii() else fold(text)
-    return _SPACES.sub(" ", text).strip()
+    # News feeds drop the period after a middle initial.
+    return _INITIAL.sub(r"\1", _SPACES.sub(" ", text)).strip()
 
 
 def leading_title(words: Sequence[str], titles: Container[str], longest: int = 4) -> int:

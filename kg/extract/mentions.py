@@ -153,6 +153,9 @@ class _Seen:
 STANCE_PREFIXES = frozenset({"pro", "anti"})
 
 
+#: A middle initial with its period: "George W. Bush".
+MIDDLE_INITIAL = re.compile(r"(?<=\w )([A-Z])\.(?= \w)")
+
 #: Generic heads of organisation names, which another modifier turns into another name.
 GENERIC_NAME_HEADS = frozenset(
     {"party", "front", "movement", "council", "union", "league", "alliance"}
@@ -218,6 +221,9 @@ class MentionResolver:
             self._names.setdefault(fold(alias), []).append((key, kind, alias))
             # Tokenise the written form: "U.S." is one token, "u.s." two.
             surfaces.setdefault(fold(alias), set()).add(alias)
+            if kind == "name":
+                # "George W Bush": news feeds drop the period after a middle initial.
+                surfaces[fold(alias)].add(MIDDLE_INITIAL.sub(r"\1", alias))
         # Regions whose names hold a state's ("Latin America", "New Mexico"): matched so that
         # the longer name wins, then dropped (they are no actors).
         for region in self.cues.regions:
