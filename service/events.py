@@ -26,12 +26,14 @@ Affiliations
 A person holding an office of an international organisation on an event's
 date, or named by an organisation ("Hamas official Osama Hamdan"), acts for
 it: the article's graph says ``person schema:affiliation
-organisation``, and the actor object's ``affiliation`` is read from the
-graph of the event itself, since the same person may act for a state in one
-article and for an organisation in another (Mark Rutte before and after
-2024-10-01). ``actor`` matches the actor itself only; with
-``affiliated=true`` an organisation also matches the events of the people
-acting for it.
+organisation``, and each event states it (``dkg:sourceAffiliation``,
+``dkg:targetAffiliation``). The actor object's ``affiliation`` is the event's
+own, since the same person may act for a state on one day and for an
+organisation on another, even within one article (Mark Rutte before and after
+2024-10-01). Articles stored before events stated it (extractor 0.11 and
+older) fall back to their graph's ``schema:affiliation``. ``actor`` matches
+the actor itself only; with ``affiliated=true`` an organisation also matches
+the events of the people acting for it.
 """
 
 from __future__ import annotations
@@ -57,7 +59,20 @@ bp = Blueprint("events", __name__, url_prefix="/api/events")
 
 _MODALITY_NAME = {str(iri): name for name, iri in MODALITY.items()}
 _ACTOR_TYPE = {str(iri): name for name, iri in ACTOR_CLASS.items()}
-_ACTOR_FIELDS = ("label", "country", "sector", "sameAs", "class", "affiliation", "eventCountry", "eventSector")
+_ACTOR_FIELDS = (
+    "label",
+    "country",
+    "sector",
+    "sameAs",
+    "class",
+    "affiliation",
+    "eventAffiliation",
+    "eventCountry",
+    "eventSector",
+)
+# An article graph in which no event states an affiliation was stored before events stated
+# them: only there does the graph's "person schema:affiliation organisation" speak for its events.
+_LEGACY_GRAPH = "FILTER NOT EXISTS { ?stated dkg:sourceAffiliation|dkg:targetAffiliation ?statedOrg }"
 _ROLE = {"src": "source", "tgt": "target"}
 # Characters that cannot occur in an IRI (RFC 3987), nor whitespace.
 _NOT_IRI = re.compile(r"[\x00-\x20<>\"{}|\\^`\x7f]")
@@ -72,7 +87,8 @@ def _actor_patterns(var: str) -> str:
   OPTIONAL {{ ?{var} dkg:sector ?{var}_sector }}
   OPTIONAL {{ ?{var} owl:sameAs ?{var}_sameAs FILTER(STRSTARTS(STR(?{var}_sameAs), STR(wd:))) }}
   OPTIONAL {{ ?{var} a ?{var}_class FILTER(?{var}_class IN (dkg:State, dkg:Person, dkg:Organization, dkg:Group)) }}
-  OPTIONAL {{ GRAPH ?g {{ ?{var} schema:affiliation ?{var}_affiliation }} }}
+  OPTIONAL {{ GRAPH ?g {{ ?e dkg:{_ROLE[var]}Affiliation ?{var}_eventAffiliation }} }}
+  OPTIONAL {{ GRAPH ?g {{ ?{var} schema:affiliation ?{var}_affiliation {_LEGACY_GRAPH} }} }}
   OPTIONAL {{ GRAPH ?g {{ ?e dkg:{_ROLE[var]}Country ?{var}_eventCountry }} }}
   OPTIONAL {{ GRAPH ?g {{ ?e dkg:{_ROLE[var]}Sector ?{var}_eventSector }} }}"""
 
@@ -116,7 +132,10 @@ _ACTOR_FILTER = "{ ?e dkg:source ?actor } UNION { ?e dkg:target ?actor }"
 # ... or one of its people: an actor the event's own graph says acts for ?actor.
 _AFFILIATED_FILTER = (
     "{ ?e dkg:source ?actor } UNION { ?e dkg:target ?actor }"
-    " UNION { GRAPH ?g { ?e dkg:source|dkg:target ?member . ?member schema:affiliation ?actor } }"
+    " UNION { GRAPH ?g { ?e dkg:sourceAffiliation|dkg:targetAffiliation ?actor } }"
+    " UNION { GRAPH ?g { ?e dkg:source|dkg:target ?member . ?member schema:affiliation ?actor . "
+    + _LEGACY_GRAPH
+    + " } }"
 )
 _FROM_FILTER = (
     "FILTER(IF(STRLEN(STR(?date)) = 4, CONCAT(STR(?date), '-12-31'),"
@@ -163,7 +182,7 @@ def _actor(row: Any, var: str) -> dict[str, Any]:
         "sector": sector,
         "wikidata": same_as[len(str(WD)) :] if same_as else None,
         "type": _ACTOR_TYPE.get(_text(row[f"{var}_class_"]) or ""),
-        "affiliation": _text(row[f"{var}_affiliation_"]),
+        "affiliation": _text(row[f"{var}_eventAffiliation_"]) or _text(row[f"{var}_affiliation_"]),
     }
 
 

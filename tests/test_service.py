@@ -18,7 +18,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
 
 from kg.model import Actor, Article
-from kg.vocab import actor_iri, graph_iri
+from kg.vocab import DKG, actor_iri, graph_iri
 
 # rdflib's own TriG and JSON-LD parsers build a ConjunctiveGraph inside and warn about it.
 RDFLIB_PARSER_WARNING = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
@@ -325,6 +325,48 @@ def test_affiliation_is_read_back_from_the_events_own_article(affiliated_client)
     article = affiliated_client.get("/api/articles/rutte-2025").get_json()
     assert article["events"][0]["source"]["affiliation"] == str(actor_iri("Q7184"))
     assert all(e["target"]["affiliation"] is None for e in events(affiliated_client))
+
+
+@pytest.mark.parametrize("on_disk", [False, True], ids=["memory", "oxigraph"])
+def test_affiliation_is_the_events_own_within_one_article(app, kg, store_url, on_disk):
+    # One article on Rutte's career: Dutch prime minister in 2023, NATO's Secretary General in 2025.
+    from kg.extract.gazetteer import load_gazetteer
+    from kg.store import KnowledgeGraph
+    from service.store import use_kg
+
+    if on_disk:
+        kg = KnowledgeGraph(store_url)
+        use_kg(app, kg)
+
+    gazetteer = load_gazetteer()
+    zelensky = gazetteer.actor("Q3874799", date(2023, 5, 9))
+    s1, s2 = "In 2023 Mark Rutte met Zelensky.", "In 2025 Rutte met Zelensky again."
+    text = f"{s1} {s2}"
+    met = [
+        make_event(gazetteer.actor("Q57792", date(2023, 5, 9)), zelensky, "040", s1, 0, date="2023"),
+        make_event(gazetteer.actor("Q57792", date(2025, 5, 9)), zelensky, "040", s2, len(s1) + 1, date="2025"),
+    ]
+    kg.write_articles([(Article("career", text, published=date(2025, 6, 1)), met)], extractor="test/1")
+    client = app.test_client()
+    by_date = {e["date"]: e["source"]["affiliation"] for e in events(client)}
+    assert by_date == {"2023": None, "2025": str(actor_iri("Q7184"))}
+    # NATO's own events are those it was acted for in, not every event of the person.
+    nato = client.get("/api/events", query_string={"actor": "Q7184", "affiliated": "true"}).get_json()
+    assert [e["date"] for e in nato["events"]] == ["2025"]
+    if on_disk:
+        kg.close()
+
+
+def test_articles_stored_before_events_stated_affiliations_use_their_graphs(app, kg):
+    kg.write_articles(_rutte_and_guterres()[2:], extractor="test/1")
+    kg.dataset.update(
+        "DELETE { GRAPH ?g { ?e ?p ?v } } WHERE { VALUES ?p { dkg:sourceAffiliation } GRAPH ?g { ?e ?p ?v } }",
+        initNs={"dkg": DKG},
+    )
+    (event,) = events(app.test_client())
+    assert event["source"]["affiliation"] == str(actor_iri("Q1065"))
+    un = app.test_client().get("/api/events", query_string={"actor": "Q1065", "affiliated": "true"}).get_json()
+    assert len(un["events"]) == 1
 
 
 def test_actors_have_the_country_and_sector_of_the_events_date(affiliated_client):
