@@ -2360,3 +2360,20 @@ def test_a_middle_initial_needs_no_period(
 def test_sanctions_and_tariffs_rolled_back_are_eased(extractor: Extractor, text: str) -> None:
     events = extractor.extract(Article("t", text, published=dt.date(2023, 5, 2)))
     assert {(actor_code(e.source), e.cameo, actor_code(e.target)) for e in events} == {("USA", "085", "CHN")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two Iraqis were killed in clashes between US troops and insurgents in Samarra.",
+        # the parties on a clause that only says the clashes happened
+        "Two Iraqis were killed in clashes that broke out between US troops and insurgents in Samarra.",
+    ],
+)
+def test_a_nationality_does_not_reach_across_to_the_other_side(extractor: Extractor, text: str) -> None:
+    # "US" modifies the troops, not the insurgents they fought.
+    events = extractor.extract(Article("t", text, published=dt.date(2004, 9, 5)))
+    assert {(actor_code(e.source), e.cameo, actor_code(e.target)) for e in events} == {
+        ("USAMIL", "190", "---REB"),
+        ("---REB", "190", "USAMIL"),
+    }

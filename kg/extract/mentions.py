@@ -153,6 +153,11 @@ class _Seen:
 STANCE_PREFIXES = frozenset({"pro", "anti"})
 
 
+#: Sectors of a state's forces, and of those who fight or oppose them: a modifier of one
+#: conjunct does not reach across ("US troops and insurgents").
+STATE_FORCES = frozenset({"GOV", "MIL", "COP", "SPY"})
+ARMED_OPPONENTS = frozenset({"REB", "UAF", "OPP", "CRM"})
+
 #: A middle initial with its period: "George W. Bush".
 MIDDLE_INITIAL = re.compile(r"(?<=\w )([A-Z])\.(?= \w)")
 
@@ -664,6 +669,13 @@ class _DocMentions:
                     found = "other"
         return found
 
+    def _opposed(self, head: Token, role: Role) -> bool:
+        """Whether a conjunct's role is on the other side of the first's: "clashes between *US
+        troops* and insurgents" are not US insurgents."""
+        match = self._doc_roles.get(head.i)
+        sectors = {match.role.sector if match and match.role else None, role.sector}
+        return bool(sectors & STATE_FORCES) and bool(sectors & ARMED_OPPONENTS)
+
     def _role_ref(self, match: _Match, span: Span, token: Token) -> ActorRef | None:
         role = match.role
         assert role is not None
@@ -674,6 +686,7 @@ class _DocMentions:
             and token.dep_ == "conj"
             and token.head.pos_ == "NOUN"
             and not any(c.dep_ in {"amod", "compound", "nmod", "poss"} for c in token.children)
+            and not self._opposed(token.head, role)
         ):
             # "Israeli tanks and troops": the first conjunct's owner covers the others
             # (not "US forces and Shia militiamen", which have their own modifier).

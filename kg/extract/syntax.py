@@ -90,8 +90,28 @@ def bare_passive(verb: Token) -> bool:
     )
 
 
+#: Verbs that only say an event happened: "clashes *that broke out* between A and B" are
+#: clashes between A and B.
+OCCURRENCE_VERBS = frozenset({"break", "erupt", "occur", "happen", "flare", "rage", "take"})
+#: Prepositions naming the parties of an event, which such a verb may carry for its noun.
+PARTY_PREPOSITIONS = frozenset({"between", "among", "with"})
+
+
 def prep_objects(token: Token, preposition: str) -> list[Token]:
-    """Objects of the preposition ``preposition`` attached to ``token``."""
+    """Objects of the preposition ``preposition`` attached to ``token``.
+
+    An event noun's parties may hang on a relative clause that only says it happened:
+    "clashes that broke out *between* US troops and insurgents".
+    """
+    found = _prep_objects(token, preposition)
+    if preposition in PARTY_PREPOSITIONS and token.pos_ == "NOUN":
+        for clause in token.children:
+            if clause.dep_ in {"relcl", "acl"} and lemma(clause) in OCCURRENCE_VERBS:
+                found.extend(_prep_objects(clause, preposition))
+    return found
+
+
+def _prep_objects(token: Token, preposition: str) -> list[Token]:
     found = []
     for prep in token.children:
         if prep.dep_ in PREP_DEPS and fold(prep.text) == preposition:
