@@ -2381,3 +2381,24 @@ def test_a_nationality_does_not_reach_across_to_the_other_side(extractor: Extrac
         ("USAMIL", "190", "---REB"),
         ("---REB", "190", "USAMIL"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # unnamed police and courts act where the story is filed from ...
+        ("KABUL (Reuters) - Police arrested three Pakistani men on Monday.", {("AFGCOP", "173", "PAKCVL")}),
+        ("MILAN (Reuters) - A court sentenced a Tunisian man.", {("ITAJUD", "172", "TUNCVL")}),
+        # ... unless the text places them
+        ("BAGHDAD (Reuters) - Police in Kabul arrested three Pakistani men.", {("AFGCOP", "173", "PAKCVL")}),
+        # not officials or the government: a story filed from Cairo may be about Sudan's
+        ("CAIRO (AFP) - The government rejected the UN demand.", set()),
+        # an international body's seat is no state
+        ("UNITED NATIONS (Reuters) - Police arrested three Pakistani men.", {("---COP", "173", "PAKCVL")}),
+    ],
+)
+def test_the_dateline_places_unnamed_police_and_courts(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    events = extractor.extract(Article("t", text, published=dt.date(2004, 9, 5)))
+    assert {(actor_code(e.source), e.cameo, actor_code(e.target)) for e in events} == expected

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from kg.cameo import lookup
@@ -315,6 +316,21 @@ def _toll_of(ctx: DocContext, event: Event, violent: set[tuple[int, str]]) -> bo
     return (token.head.i, event.source.key) in violent
 
 
+#: Organs of a state that, unnamed, act where the article is filed from: "KABUL (Reuters) -
+#: Police arrested ...", "MILAN - A prosecutor asked a court ...". Not officials or the
+#: government, often another state's in a story filed from a neighbour ("CAIRO (AFP) - ...
+#: the government had launched an offensive in Darfur"), nor troops.
+HOME_SECTORS = frozenset({"COP", "JUD"})
+
+
+def _at_home(ref: ActorRef, home: str | None) -> ActorRef:
+    """``ref``, placed in the dateline's state ``home`` if it is an unnamed, unplaced organ of
+    a state ("police", "the authorities")."""
+    if home is None or ref.kind != "unresolved" or ref.via != "role" or ref.country or ref.person:
+        return ref
+    return replace(ref, kind="group", key=home, country=home, via="located") if ref.sector in HOME_SECTORS else ref
+
+
 def materialize(ref: ActorRef, on: dt.date, gazetteer: Gazetteer) -> Actor:
     """The :class:`Actor` a reference denotes on day ``on``."""
     if ref.kind == "entry" and ref.key:
@@ -515,8 +531,8 @@ class EventBuilder:
             code = ACCUSE
         date = date_of(ctx, token)
         on = value_to_date(date) if date else (ctx.article.published or dt.date.today())
-        source = materialize(cand.source, on, self.gazetteer)
-        target = materialize(cand.target, on, self.gazetteer)
+        source = materialize(_at_home(cand.source, ctx.home), on, self.gazetteer)
+        target = materialize(_at_home(cand.target, ctx.home), on, self.gazetteer)
         if code == ACCUSE and said:
             # Saying one's own act happened claims responsibility (015) towards its target:
             # "The US claimed that they had attacked Iraq", "Zelensky said Ukrainian forces

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, ClassVar
 from kg.extract.gazetteer import Gazetteer, Role, load_gazetteer
 from kg.extract.lexicon import Cues, load_lexicon
 from kg.extract.syntax import SUBJECT_DEPS, agent, children, lemma, modifiers, prep_objects, subject
-from kg.extract.text import fold, strip_determiner
+from kg.extract.text import dateline_place, fold, strip_determiner
 from kg.extract.timex import date_of, value_to_date
 
 if TYPE_CHECKING:
@@ -211,7 +211,7 @@ class MentionResolver:
 
     name: ClassVar[str] = "mentions"
     requires: ClassVar[tuple[str, ...]] = ("sentences", "times")
-    provides: ClassVar[tuple[str, ...]] = ("refs", "spans")
+    provides: ClassVar[tuple[str, ...]] = ("refs", "spans", "home")
 
     def __init__(self, nlp: Language, gazetteer: Gazetteer | None = None, cues: Cues | None = None) -> None:
         from spacy.matcher import PhraseMatcher
@@ -424,7 +424,19 @@ class MentionResolver:
     # -- resolution -------------------------------------------------------------------------
 
     def __call__(self, ctx: DocContext) -> None:
+        ctx.home = self.home_state(ctx.article.text, ctx.article.published)
         _DocMentions(self, ctx).run()
+
+    def home_state(self, text: str, on: dt.date | None) -> str | None:
+        """The state of the place an article's dateline names, if the gazetteer knows it.
+
+        A dateline at an international body ("UNITED NATIONS (Reuters) -") names no state.
+        """
+        place = dateline_place(text)
+        actor = self.gazetteer.lookup(place, on) if place else None
+        if actor is None:
+            return None
+        return actor.key if actor.type == "state" else None
 
 
 class _DocMentions:

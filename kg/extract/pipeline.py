@@ -54,6 +54,9 @@ class DocContext:
         ``(trigger token index, reason)`` for candidates a precision guard dropped.
     clause_dates : dict
         Token index -> the resolved time of its clause (a cache for :func:`~kg.extract.timex.date_of`).
+    home : str or None
+        The state of the place the article's dateline names ("KABUL (Reuters) -": ``AFG``),
+        where its unnamed police and courts act unless the text places them.
     """
 
     article: Article
@@ -69,6 +72,7 @@ class DocContext:
     discarded: dict[int, str] = field(default_factory=dict)
     rejected: list[tuple[int, str]] = field(default_factory=list)
     clause_dates: dict[int, str | None] = field(default_factory=dict)
+    home: str | None = None
 
     def sentence_of(self, token_index: int) -> int:
         """Index of the sentence holding token ``token_index``."""

@@ -136,6 +136,37 @@ def blank_datelines(text: str) -> str:
     return text
 
 
+# The place a dateline names: its first words, before a region, a date, an agency or the dash.
+_DATELINE_PLACE = re.compile(r"\s*(?:[A-Z][A-Za-z ]{2,20}: )?([A-Z][A-Za-z'.\-]*(?: [A-Z][A-Za-z'.\-]*)*)")
+_AGENCIES = frozenset({"ap", "afp", "reuters", "canadian press", "cp", "upi", "dpa", "xinhua", "tass", "interfax"})
+
+
+def dateline_place(text: str) -> str | None:
+    """The place named by the dateline at the start of ``text``, in title case, if any.
+
+    >>> dateline_place("BAGHDAD, Iraq (Reuters) - Gunmen killed the governor.")
+    'Baghdad'
+    >>> dateline_place("Canadian Press - VANCOUVER (CP) - Police arrested a man.")
+    'Vancouver'
+    >>> dateline_place("World News: Islamabad, Nov 9 : US envoy met Pakistani leaders.")
+    'Islamabad'
+    >>> dateline_place("AP - Gunmen killed the governor.") is None
+    True
+    >>> dateline_place("NATO: Russia must withdraw.") is None
+    True
+    """
+    rest = text.lstrip()
+    for _ in range(2):
+        match = _DATELINE.match(rest)
+        if match is None:
+            return None
+        place = _DATELINE_PLACE.match(match.group(0))
+        if place is not None and fold(place.group(1)) not in _AGENCIES:
+            return place.group(1).title() if place.group(1).isupper() else place.group(1)
+        rest = rest[match.end() :]
+    return None
+
+
 _HEADLINE_PART = re.compile(r"[^.!?:\n]+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
