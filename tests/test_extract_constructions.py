@@ -2402,3 +2402,25 @@ def test_the_dateline_places_unnamed_police_and_courts(
 ) -> None:
     events = extractor.extract(Article("t", text, published=dt.date(2004, 9, 5)))
     assert {(actor_code(e.source), e.cameo, actor_code(e.target)) for e in events} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # with no date at all, a person's title says which of their offices they act in
+        ("U.N. Secretary-General Kofi Annan appealed to the European Union.", ("IGOUNO", "IGOEUREEC")),
+        ("President Bush met Prime Minister Tony Blair.", ("USAGOV", "GBRGOV")),
+        # a former title, or none, says nothing about the day
+        ("Former Secretary-General Kofi Annan visited Kenya.", ("GHA", "KEN")),
+        ("Kofi Annan appealed to the European Union.", ("GHA", "IGOEUREEC")),
+    ],
+)
+def test_a_title_dates_the_office_of_a_person_in_an_undated_text(
+    extractor: Extractor, text: str, expected: tuple[str, str]
+) -> None:
+    events = extractor.extract(Article("t", text))
+    assert {(actor_code(e.source), actor_code(e.target)) for e in events} == {expected}
+    # A dated text goes by its date: Annan was no longer Secretary-General in 2010.
+    if "Annan" in text:
+        events = extractor.extract(Article("t", text, published=dt.date(2010, 5, 1)))
+        assert {actor_code(e.source) for e in events} == {"GHA"}

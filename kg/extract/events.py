@@ -486,6 +486,13 @@ class EventBuilder:
         # By lemma, or by the word itself: "COVID-19" may be one token or three.
         return any(lemma(t) in words or fold(t.text) in words for t in things)
 
+    def _titled(self, ref: ActorRef, on: dt.date, date: str | None, ctx: DocContext) -> dt.date:
+        """The day to resolve ``ref`` on: ``on``, or, in a text with no date at all, a day on
+        which the person held the office their title names ("Secretary-General Kofi Annan")."""
+        if date or ctx.article.published or ref.kind != "entry" or not ref.key or not ref.office:
+            return on
+        return self.gazetteer.in_office(ref.key, ref.office) or on
+
     def _is_accusation(self, ctx: DocContext, code: str, token: int, triggers: frozenset[int]) -> bool:
         """Whether saying that the event ``code`` at ``token`` happened accuses someone.
 
@@ -531,8 +538,8 @@ class EventBuilder:
             code = ACCUSE
         date = date_of(ctx, token)
         on = value_to_date(date) if date else (ctx.article.published or dt.date.today())
-        source = materialize(_at_home(cand.source, ctx.home), on, self.gazetteer)
-        target = materialize(_at_home(cand.target, ctx.home), on, self.gazetteer)
+        source = materialize(_at_home(cand.source, ctx.home), self._titled(cand.source, on, date, ctx), self.gazetteer)
+        target = materialize(_at_home(cand.target, ctx.home), self._titled(cand.target, on, date, ctx), self.gazetteer)
         if code == ACCUSE and said:
             # Saying one's own act happened claims responsibility (015) towards its target:
             # "The US claimed that they had attacked Iraq", "Zelensky said Ukrainian forces

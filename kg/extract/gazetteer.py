@@ -377,6 +377,23 @@ class Gazetteer:
         # A dated tenure is more specific than an undated default (Phoenix gives both).
         return sorted(active, key=lambda t: (not t.paramount, t.start is None and t.end is None))[0]
 
+    def in_office(self, key: str, office: str) -> dt.date | None:
+        """A day on which ``key`` held ``office`` (the start of the latest such tenure), if ever.
+
+        For a text with no date that gives a person's title: "U.N. Secretary-General
+        Kofi Annan" speaks for the UN whenever it was written.
+
+        >>> load_gazetteer().in_office("Q57792", "secretary-general")
+        datetime.date(2024, 10, 1)
+        """
+        entry = self.get(key)
+        days = [
+            t.start or t.end - dt.timedelta(days=1)
+            for t in (entry.tenures if entry else ())
+            if (t.office == office or (office == "leader" and t.paramount)) and (t.start or t.end)
+        ]
+        return max(days) if days else None
+
     def offices(self, key: str, on: dt.date) -> set[str]:
         """Offices held by ``key`` on ``on`` ("leader" added for leading offices)."""
         entry = self.get(key)

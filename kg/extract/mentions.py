@@ -158,6 +158,9 @@ STANCE_PREFIXES = frozenset({"pro", "anti"})
 STATE_FORCES = frozenset({"GOV", "MIL", "COP", "SPY"})
 ARMED_OPPONENTS = frozenset({"REB", "UAF", "OPP", "CRM"})
 
+#: Words that make a title a past one: "former President Bush".
+FORMER_WORDS = frozenset({"former", "ex", "late", "then"})
+
 #: A middle initial with its period: "George W. Bush".
 MIDDLE_INITIAL = re.compile(r"(?<=\w )([A-Z])\.(?= \w)")
 
@@ -576,7 +579,20 @@ class _DocMentions:
             home = self.gazetteer.get(owner) if owner else None
             if home is not None and home.actor.type == "state" and owner != entry.actor.country:
                 return ActorRef("group", owner, span.text, "role", sector=PARTY)
-        return ActorRef("entry", key, span.text, match.kind, person=person)
+        return ActorRef(
+            "entry", key, span.text, match.kind, person=person, office=self._title(token, span) if person else None
+        )
+
+    def _title(self, token: Token, span: Span) -> str | None:
+        """The office a person's title in the text names: "U.N. Secretary-General *Kofi Annan*";
+        none for a former one."""
+        if any(lemma(t) in FORMER_WORDS for t in token.doc[token.left_edge.i : span.end]):
+            return None
+        for mod in modifiers(token):
+            role = self._doc_roles.get(mod.i)
+            if role is not None and role.role is not None and role.role.office and not span.start <= mod.i < span.end:
+                return role.role.office
+        return None
 
     def _owner(self, token: Token, span: Span, *, group: bool) -> str | None:
         """The state or organisation a role noun belongs to, from its modifiers."""
