@@ -2424,3 +2424,12 @@ def test_a_title_dates_the_office_of_a_person_in_an_undated_text(
     if "Annan" in text:
         events = extractor.extract(Article("t", text, published=dt.date(2010, 5, 1)))
         assert {actor_code(e.source) for e in events} == {"GHA"}
+
+
+def test_the_pope_is_the_holy_see_and_him_is_not_the_doer(extractor: Extractor) -> None:
+    text = "Pope John Paul II met Musharraf. The pope urged him to seek peace."
+    events = extractor.extract(Article("t", text, published=dt.date(2004, 5, 1)))
+    assert {(actor_code(e.source), e.cameo, actor_code(e.target)) for e in events} == {
+        ("VATGOV", "040", "PAKGOV"),
+        ("VATGOV", "020", "PAKGOV"),
+    }

@@ -588,6 +588,11 @@ class _DocMentions:
         none for a former one."""
         if any(lemma(t) in FORMER_WORDS for t in token.doc[token.left_edge.i : span.end]):
             return None
+        # A title inside the name matched: "Pope John Paul II".
+        words = [fold(t.text) for t in span]
+        inside = self.gazetteer.role(" ".join(words[: self.gazetteer.title_length(words)]))
+        if inside is not None and inside.office:
+            return inside.office
         for mod in modifiers(token):
             role = self._doc_roles.get(mod.i)
             if role is not None and role.role is not None and role.role.office and not span.start <= mod.i < span.end:
@@ -854,8 +859,10 @@ class _DocMentions:
         ]
         if fold(token.text) in OBJECT_PRONOUNS:
             # "Hu sent a message to Sihamoni to congratulate *him*": not the clause's own doer.
+            # Nor anyone the doer is: "The pope urged *him*" is not the pope.
             doers = {t.i for t in _clause_doers(token)}
-            candidates = [c for c in candidates if c[0] not in doers]
+            who = {r.key for i in doers for r in self._ctx.refs.get(i, ()) if r.key}
+            candidates = [c for c in candidates if c[0] not in doers and c[2].key not in who]
         if not candidates:
             return None
         same = [c for c in candidates if c[1] == self._sent]
