@@ -2433,3 +2433,20 @@ def test_the_pope_is_the_holy_see_and_him_is_not_the_doer(extractor: Extractor) 
         ("VATGOV", "040", "PAKGOV"),
         ("VATGOV", "020", "PAKGOV"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # force against a protest is repression; unplaced protesters are the forces' own people
+        ("Iraqi security forces opened fire on protesters.", {("IRQCOP", "175", "IRQOPP")}),
+        ("Israeli troops fired on Palestinian protesters in Hebron.", {("ISRMIL", "175", "PSEOPP")}),
+        # not against soldiers
+        ("Iraqi troops opened fire on Iranian border guards.", {("IRQMIL", "190", "IRNMIL")}),
+    ],
+)
+def test_force_against_protesters_is_repression(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    events = extractor.extract(Article("t", text, published=dt.date(2004, 5, 1)))
+    assert {(actor_code(e.source), e.cameo, actor_code(e.target)) for e in events} == expected

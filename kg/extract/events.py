@@ -101,6 +101,7 @@ THREAT_OF_FORCE = "138"
 #: Force used by protesters (damage to property, assault, fighting) is a violent protest (145).
 FORCE_PREFIXES = ("171", "18", "19")
 VIOLENT_PROTEST = "145"
+REPRESSION = "175"
 SUICIDE_BOMBING = "1831"
 #: Attacks and fights (18, 19) on words or policies are criticism (111).
 VIOLENT_ROOTS = frozenset({"18", "19"})
@@ -353,6 +354,11 @@ def _state_force(actor: Actor) -> bool:
     return actor.type == "organization" and actor.country is None and not actor.key.startswith("NSA-")
 
 
+def _repressive(actor: Actor) -> bool:
+    """Whether ``actor`` is a state or one of its forces, police included."""
+    return actor.type == "state" or (actor.country is not None and actor.sector in {"GOV", "MIL", "COP", "SPY"})
+
+
 def _own_organ(source: Actor, source_ref: ActorRef, target: Actor) -> bool:
     """Whether ``source`` is a state named as a whole and ``target`` its own government or forces.
 
@@ -603,6 +609,16 @@ class EventBuilder:
         if code.startswith(FORCE_PREFIXES) and self._rioters(cand.source) and not self._armed(ctx, cand):
             # "The embassy was stormed by protesters": a protest turned violent, not an armed attack.
             code = VIOLENT_PROTEST
+        if code.startswith(FORCE_PREFIXES[1:]) and self._rioters(cand.target) and _repressive(source):
+            # "Police fired on protesters": force against a protest is violent repression, and
+            # protesters nobody places are the forces' own people.
+            code = REPRESSION
+            if target.country is None and source.country is not None and cand.target.kind == "unresolved":
+                target = materialize(
+                    replace(cand.target, kind="group", key=source.country, country=source.country, via="located"),
+                    on,
+                    self.gazetteer,
+                )
         if code == NON_MILITARY_BOMBING and _state_force(source):
             # A bombing by a state's forces is an aerial attack, not unconventional violence.
             code = AERIAL_ATTACK
