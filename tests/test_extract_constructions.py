@@ -1611,7 +1611,8 @@ def test_people_seized_movement_leaders_and_contested_places(
 
 def test_a_lower_case_demonym_still_names_a_state(extractor: Extractor) -> None:
     # "tunisian rioters": informal text drops the capital; the noun keeps its owner
-    assert triples(extractor, "Syrian forces attacked tunisian rioters.") == {("SYR-MIL", "190", "TUN-OPP")}
+    # (force against rioters is repression, 175)
+    assert triples(extractor, "Syrian forces attacked tunisian rioters.") == {("SYR-MIL", "175", "TUN-OPP")}
     # a lower-case state name alone is still no state ("turkey", "chad")
     assert triples(extractor, "Syrian forces attacked turkey farms.") == set()
 

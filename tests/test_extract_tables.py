@@ -356,8 +356,8 @@ def test_wounded_in_a_bombing(extractor: Extractor) -> None:
         # clashes or fighting between two parties, the parties hanging on the verb
         (
             "Clashes erupted between Israeli troops and Palestinian protesters in Hebron.",
-            # the protesters' side of a clash is a violent protest
-            {("ISR-MIL", "190", "PSE-OPP"), ("PSE-OPP", "145", "ISR-MIL")},
+            # the protesters' side of a clash is a violent protest, the troops' repression
+            {("ISR-MIL", "175", "PSE-OPP"), ("PSE-OPP", "145", "ISR-MIL")},
         ),
         ("Fighting broke out between Armenia and Azerbaijan.", {("ARM", "190", "AZE"), ("AZE", "190", "ARM")}),
         ("A volcano erupted in Iceland.", set()),
