@@ -2451,3 +2451,18 @@ def test_force_against_protesters_is_repression(
 ) -> None:
     events = extractor.extract(Article("t", text, published=dt.date(2004, 5, 1)))
     assert {(actor_code(e.source), e.cameo, actor_code(e.target)) for e in events} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Japan cancelled Iraq's debt.", "071"),
+        ("Japan forgave debts owed by Iraq.", "071"),
+        ("Japan cancelled the debt that Iraq owes.", "071"),
+        # agreeing to it is the intent to give economic aid
+        ("Japan agreed to write off 80 percent of Iraqi debt.", "0331"),
+    ],
+)
+def test_debt_relief_is_economic_aid_to_the_debtor(extractor: Extractor, text: str, code: str) -> None:
+    events = extractor.extract(Article("t", text, published=dt.date(2004, 11, 21)))
+    assert {(actor_code(e.source), e.cameo, actor_code(e.target)) for e in events} == {("JPN", code, "IRQ")}

@@ -319,6 +319,9 @@ CONTAINER_NOUNS = frozenset(
     # place or a people is no kind of thing given or withdrawn).
     | {"some", "several"}
     | {"worth", "value"}  # "handed over $4 million worth of medical equipment"
+    # shares and sums: "cancel 80 per cent *of the debt*", "wrote off $10 billion *of Syrian debt*"
+    | {"percent", "cent", "half", "third", "quarter", "portion", "share", "bulk"}
+    | {"million", "billion", "trillion"}
 )
 
 
