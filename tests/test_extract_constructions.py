@@ -2466,3 +2466,20 @@ def test_force_against_protesters_is_repression(
 def test_debt_relief_is_economic_aid_to_the_debtor(extractor: Extractor, text: str, code: str) -> None:
     events = extractor.extract(Article("t", text, published=dt.date(2004, 11, 21)))
     assert {(actor_code(e.source), e.cameo, actor_code(e.target)) for e in events} == {("JPN", code, "IRQ")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the government" is the one state the article has named so far ...
+        ("Dutch lawmakers accused the government of failing to protect him.", {("NLDLEG", "112", "NLDGOV")}),
+        ("Iran rejected the offer. The government accused Britain of spying.", {("IRNGOV", "112", "GBR")}),
+        # ... and nobody's when it has named two (so no accusation by anyone known)
+        ("Egypt hosted talks on Sudan. The government accused Britain of spying.", set()),
+    ],
+)
+def test_the_government_is_the_one_state_named_so_far(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    events = extractor.extract(Article("t", text, published=dt.date(2004, 11, 21)))
+    assert {(actor_code(e.source), e.cameo, actor_code(e.target)) for e in events if e.cameo == "112"} == expected

@@ -158,6 +158,9 @@ STANCE_PREFIXES = frozenset({"pro", "anti"})
 STATE_FORCES = frozenset({"GOV", "MIL", "COP", "SPY"})
 ARMED_OPPONENTS = frozenset({"REB", "UAF", "OPP", "CRM"})
 
+#: A state's bodies that "the" refers back to: "the government", "the authorities".
+DEFINITE_BODIES = frozenset({"government", "authority", "administration", "cabinet", "regime"})
+
 #: Words that make a title a past one: "former President Bush".
 FORMER_WORDS = frozenset({"former", "ex", "late", "then"})
 
@@ -725,6 +728,16 @@ class _DocMentions:
             # (not "US forces and Shia militiamen", which have their own modifier).
             head = token.head
             owner = self._owner(head, token.doc[head.i : head.i + 1], group=True)
+        if (
+            owner is None
+            and lemma(token) in DEFINITE_BODIES
+            and any(fold(c.text) == "the" for c in children(token, {"det"}))
+        ):
+            # "Sudan's foreign minister arrived in Cairo. *The government* said ...": the one
+            # state the article has named so far, if only one.
+            named = {key for _, _, key in self._seen.states}
+            if len(named) == 1:
+                return ActorRef("group", named.pop(), span.text, "anaphora", sector=role.sector)
         if role.kind == "person" and role.office:
             modifier = self._office_modifier(token, span)
             if modifier == "former":
