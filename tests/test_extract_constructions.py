@@ -2483,3 +2483,14 @@ def test_the_government_is_the_one_state_named_so_far(
 ) -> None:
     events = extractor.extract(Article("t", text, published=dt.date(2004, 11, 21)))
     assert {(actor_code(e.source), e.cameo, actor_code(e.target)) for e in events if e.cameo == "112"} == expected
+
+
+def test_a_backer_is_not_the_owner_of_what_it_backs(extractor: Extractor) -> None:
+    # The headquarters are the SDF's; the US only backs them.
+    text = "Syrian forces attacked the US-backed SDF headquarters."
+    events = extractor.extract(Article("t", text, published=dt.date(2018, 6, 1)))
+    assert {(actor_code(e.source), actor_code(e.target)) for e in events} == {("SYRMIL", "SYRREB")}
+    # With no other name, the backer is whose it is: a US-sponsored proposal is the US's.
+    text = "Sudan rejected a US-sponsored proposal."
+    events = extractor.extract(Article("t", text, published=dt.date(2004, 9, 1)))
+    assert {(actor_code(e.source), e.cameo, actor_code(e.target)) for e in events} == {("SDN", "120", "USA")}

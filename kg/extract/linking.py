@@ -130,6 +130,10 @@ ASKED_ALL_PARTIES = frozenset({"03", "04", "05"})
 ASKED_DOERS = frozenset({"06", "07", "08"})
 
 
+#: Participles by which a name supports a thing rather than owns or makes it ("US-backed").
+BACKING_PARTICIPLES = frozenset({"back", "support", "fund", "finance", "sponsor", "arm", "train", "ally", "align"})
+
+
 def _sides(parties: list[ActorRef]) -> list[tuple[ActorRef, ActorRef]]:
     """Ordered pairs of parties that face each other.
 
@@ -632,7 +636,8 @@ class ArgumentLinker:
         aimed at Assad, but "attacked Pelosi's husband" not at Pelosi ("shelled *Armenia*'s
         positions" is aimed at Armenia).
         """
-        found = []
+        found: list[Token] = []
+        backers: list[Token] = []
         for mod in children(token, {"amod", "compound", "nmod", "poss"}):
             if mod.i > token.i:
                 continue
@@ -645,10 +650,10 @@ class ArgumentLinker:
                 found.append(mod)
             else:
                 # "a *US*-brokered deal" parses "US" as a modifier of "brokered".
-                found.extend(
-                    c for c in children(mod, {"amod", "compound", "npadvmod"}) if c.i < mod.i and c.i in ctx.refs
-                )
-        return found
+                named = [c for c in children(mod, {"amod", "compound", "npadvmod"}) if c.i < mod.i and c.i in ctx.refs]
+                (backers if lemma(mod) in BACKING_PARTICIPLES else found).extend(named)
+        # "the US-backed *SDF* headquarters" are the SDF's; a "US-sponsored resolution" the US's.
+        return found or backers
 
     def _reported(self, ctx: DocContext, verb: Token, owned: bool = True) -> list[Token]:
         """Who a statement is about: the first actor of its reported clause.
