@@ -2494,3 +2494,16 @@ def test_a_backer_is_not_the_owner_of_what_it_backs(extractor: Extractor) -> Non
     text = "Sudan rejected a US-sponsored proposal."
     events = extractor.extract(Article("t", text, published=dt.date(2004, 9, 1)))
     assert {(actor_code(e.source), e.cameo, actor_code(e.target)) for e in events} == {("SDN", "120", "USA")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The SBU arrested two Russian agents.", ("UKRSPY", "173", "RUS")),
+        ("Israel banned UNRWA.", ("ISR", "172", "IGOUNOREF")),
+        ("Janjaweed militias attacked villages in Darfur.", ("SDNUAF", "190", "SDNCVL")),
+    ],
+)
+def test_more_organisations(extractor: Extractor, text: str, expected: tuple[str, str, str]) -> None:
+    events = extractor.extract(Article("t", text, published=dt.date(2024, 6, 1)))
+    assert {(actor_code(e.source), e.cameo, actor_code(e.target)) for e in events} == {expected}
