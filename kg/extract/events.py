@@ -33,6 +33,7 @@ from kg.cameo import lookup
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.lexicon import Cues, load_lexicon
 from kg.extract.linking import CAUSE_ROOTS, CLAIM_CODES, CLAIM_RESPONSIBILITY, Candidate
+from kg.extract.mentions import STATE_FORCES
 from kg.extract.modality import ASSERTED, REPORTED, condition_of, governors, is_refusal, modality_of, one_sided
 from kg.extract.syntax import SUBJECT_DEPS, is_requested, lemma, prep_objects
 from kg.extract.text import fold, slug, strip_determiner
@@ -324,12 +325,17 @@ def _toll_of(ctx: DocContext, event: Event, violent: set[tuple[int, str]]) -> bo
 HOME_SECTORS = frozenset({"COP", "JUD"})
 
 
+def _located(ref: ActorRef, state: str) -> ActorRef:
+    """``ref`` as the group of its sector in ``state`` ("police" in Kabul: Afghanistan's police)."""
+    return replace(ref, kind="group", key=state, country=state, via="located")
+
+
 def _at_home(ref: ActorRef, home: str | None) -> ActorRef:
     """``ref``, placed in the dateline's state ``home`` if it is an unnamed, unplaced organ of
-    a state ("police", "the authorities")."""
+    a state of :data:`HOME_SECTORS` ("police", "a court")."""
     if home is None or ref.kind != "unresolved" or ref.via != "role" or ref.country or ref.person:
         return ref
-    return replace(ref, kind="group", key=home, country=home, via="located") if ref.sector in HOME_SECTORS else ref
+    return _located(ref, home) if ref.sector in HOME_SECTORS else ref
 
 
 def materialize(ref: ActorRef, on: dt.date, gazetteer: Gazetteer) -> Actor:
@@ -355,8 +361,9 @@ def _state_force(actor: Actor) -> bool:
 
 
 def _repressive(actor: Actor) -> bool:
-    """Whether ``actor`` is a state or one of its forces, police included."""
-    return actor.type == "state" or (actor.country is not None and actor.sector in {"GOV", "MIL", "COP", "SPY"})
+    """Whether ``actor`` is a state or one of its forces, police included: their force
+    against protesters is repression."""
+    return actor.type == "state" or (actor.country is not None and actor.sector in STATE_FORCES)
 
 
 def _own_organ(source: Actor, source_ref: ActorRef, target: Actor) -> bool:
@@ -614,11 +621,7 @@ class EventBuilder:
             # protesters nobody places are the forces' own people.
             code = REPRESSION
             if target.country is None and source.country is not None and cand.target.kind == "unresolved":
-                target = materialize(
-                    replace(cand.target, kind="group", key=source.country, country=source.country, via="located"),
-                    on,
-                    self.gazetteer,
-                )
+                target = materialize(_located(cand.target, source.country), on, self.gazetteer)
         if code == NON_MILITARY_BOMBING and _state_force(source):
             # A bombing by a state's forces is an aerial attack, not unconventional violence.
             code = AERIAL_ATTACK

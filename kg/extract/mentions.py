@@ -280,7 +280,7 @@ class MentionResolver:
 
     def _inside_longer_name(self, doc: Doc, match: _Match, names: dict[int, _Match]) -> bool:
         """Whether an organisation's name is the tail of another proper name: "Kenya's *Liberal*
-        Democratic Party" is not the US Democratic Party, nor the "*Free* Democratic Party" it.
+        Democratic Party" is not the US Democratic Party.
 
         Only names ending in a generic head ("Party", "Front") are so extended; "Shiite
         Hezbollah" is Hezbollah. A state or demonym before the name ("US Democratic Party")
