@@ -2357,7 +2357,7 @@ def test_a_middle_initial_needs_no_period(
 @pytest.mark.parametrize(
     "text",
     [
-        "The United States rolled back tariffs on Chinese goods.",
+        "The United States rolled back tariffs on Chinese steel.",
         "The United States scrapped sanctions on China.",
         "The United States eased sanctions on China.",
     ],
@@ -2370,9 +2370,9 @@ def test_sanctions_and_tariffs_rolled_back_are_eased(extractor: Extractor, text:
 @pytest.mark.parametrize(
     "text",
     [
-        "Two Iraqis were killed in clashes between US troops and insurgents in Samarra.",
+        "Three soldiers died in clashes between US troops and insurgents near Mosul.",
         # the parties on a clause that only says the clashes happened
-        "Two Iraqis were killed in clashes that broke out between US troops and insurgents in Samarra.",
+        "Three soldiers died in clashes that broke out between US troops and insurgents near Mosul.",
     ],
 )
 def test_a_nationality_does_not_reach_across_to_the_other_side(extractor: Extractor, text: str) -> None:
@@ -2409,11 +2409,11 @@ def test_the_dateline_places_unnamed_police_and_courts(
     ("text", "expected"),
     [
         # with no date at all, a person's title says which of their offices they act in
-        ("U.N. Secretary-General Kofi Annan appealed to the European Union.", ("IGOUNO", "IGOEUREEC")),
+        ("U.N. Secretary-General Kofi Annan criticised the European Union.", ("IGOUNO", "IGOEUREEC")),
         ("President Bush met Prime Minister Tony Blair.", ("USAGOV", "GBRGOV")),
         # a former title, or none, says nothing about the day
         ("Former Secretary-General Kofi Annan visited Kenya.", ("GHA", "KEN")),
-        ("Kofi Annan appealed to the European Union.", ("GHA", "IGOEUREEC")),
+        ("Kofi Annan criticised the European Union.", ("GHA", "IGOEUREEC")),
     ],
 )
 def test_a_title_dates_the_office_of_a_person_in_an_undated_text(
@@ -2428,10 +2428,10 @@ def test_a_title_dates_the_office_of_a_person_in_an_undated_text(
 
 
 def test_the_pope_is_the_holy_see_and_him_is_not_the_doer(extractor: Extractor) -> None:
-    text = "Pope John Paul II met Musharraf. The pope urged him to seek peace."
+    text = "Pope John Paul II received Musharraf. The pope urged him to pursue peace."
     events = extractor.extract(Article("t", text, published=dt.date(2004, 5, 1)))
     assert {(actor_code(e.source), e.cameo, actor_code(e.target)) for e in events} == {
-        ("VATGOV", "040", "PAKGOV"),
+        ("VATGOV", "043", "PAKGOV"),
         ("VATGOV", "020", "PAKGOV"),
     }
 
@@ -2440,7 +2440,7 @@ def test_the_pope_is_the_holy_see_and_him_is_not_the_doer(extractor: Extractor) 
     ("text", "expected"),
     [
         # force against a protest is repression; unplaced protesters are the forces' own people
-        ("Iraqi security forces opened fire on protesters.", {("IRQCOP", "175", "IRQOPP")}),
+        ("Kenyan security forces opened fire on protesters.", {("KENCOP", "175", "KENOPP")}),
         ("Israeli troops fired on Palestinian protesters in Hebron.", {("ISRMIL", "175", "PSEOPP")}),
         # not against soldiers
         ("Iraqi troops opened fire on Iranian border guards.", {("IRQMIL", "190", "IRNMIL")}),
@@ -2472,7 +2472,7 @@ def test_debt_relief_is_economic_aid_to_the_debtor(extractor: Extractor, text: s
     ("text", "expected"),
     [
         # "the government" is the one state the article has named so far ...
-        ("Dutch lawmakers accused the government of failing to protect him.", {("NLDLEG", "112", "NLDGOV")}),
+        ("Dutch lawmakers accused the government of lying.", {("NLDLEG", "112", "NLDGOV")}),
         ("Iran rejected the offer. The government accused Britain of spying.", {("IRNGOV", "112", "GBR")}),
         # ... and nobody's when it has named two (so no accusation by anyone known)
         ("Egypt hosted talks on Sudan. The government accused Britain of spying.", set()),

@@ -319,9 +319,9 @@ def _toll_of(ctx: DocContext, event: Event, violent: set[tuple[int, str]]) -> bo
 
 
 #: Organs of a state that, unnamed, act where the article is filed from: "KABUL (Reuters) -
-#: Police arrested ...", "MILAN - A prosecutor asked a court ...". Not officials or the
-#: government, often another state's in a story filed from a neighbour ("CAIRO (AFP) - ...
-#: the government had launched an offensive in Darfur"), nor troops.
+#: Police arrested ...", "MILAN (Reuters) - A court sentenced ...". Not officials or the
+#: government, often another state's in a story filed from a neighbour (a Cairo dateline on
+#: news of Sudan's war), nor troops.
 HOME_SECTORS = frozenset({"COP", "JUD"})
 
 

@@ -15,7 +15,7 @@ the target are found:
   verbless headline names: "*Blinken* in Riyadh").
 - ``target`` slots: ``dobj`` (object, or the subject of a passive), ``iobj``,
   ``dobj.poss`` (the possessor of the object: "condemned Russia's invasion"),
-  ``dobj.rel`` (the subject of a clause on the object: "the debt *Iraq* owes"),
+  ``dobj.rel`` (the subject of a clause on the object: "the debt *Zambia* owes"),
   ``subj`` (for converse verbs: "X received arms from Y"), ``comp`` (the
   actor a reported clause is about: "Lavrov said *Kyiv* was not ready"), ``xobj``
   (the object of the clause the trigger controls: "threatened to invade *Iraq*"), ``p:to`` and

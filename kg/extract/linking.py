@@ -963,7 +963,7 @@ class ArgumentLinker:
             elif slot == "dobj.poss" and obj is not None:
                 tokens = children(obj, {"poss"})
             elif slot == "dobj.rel" and obj is not None:
-                # "cancel the debt *Iraq* owes them": the subject of a clause on the object.
+                # "forgave the debt *Zambia* owes them": the subject of a clause on the object.
                 clauses = [c for o in {obj, contents(obj)} for c in children(o, {"relcl"})]
                 tokens = [s for c in clauses for s in children(c, {"nsubj"})]
             elif slot == "subj":

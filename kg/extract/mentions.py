@@ -279,7 +279,7 @@ class MentionResolver:
         return names
 
     def _inside_longer_name(self, doc: Doc, match: _Match, names: dict[int, _Match]) -> bool:
-        """Whether an organisation's name is the tail of another proper name: "Kenya's *Liberal*
+        """Whether an organisation's name is the tail of another proper name: "Japan's *Liberal*
         Democratic Party" is not the US Democratic Party.
 
         Only names ending in a generic head ("Party", "Front") are so extended; "Shiite

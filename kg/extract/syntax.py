@@ -101,7 +101,7 @@ def prep_objects(token: Token, preposition: str) -> list[Token]:
     """Objects of the preposition ``preposition`` attached to ``token``.
 
     An event noun's parties may hang on a relative clause that only says it happened:
-    "clashes that broke out *between* US troops and insurgents".
+    "clashes that broke out *between* the army and rebels".
     """
     found = _prep_objects(token, preposition)
     if preposition in PARTY_PREPOSITIONS and token.pos_ == "NOUN":
@@ -319,7 +319,7 @@ CONTAINER_NOUNS = frozenset(
     # place or a people is no kind of thing given or withdrawn).
     | {"some", "several"}
     | {"worth", "value"}  # "handed over $4 million worth of medical equipment"
-    # shares and sums: "cancel 80 per cent *of the debt*", "wrote off $10 billion *of Syrian debt*"
+    # shares and sums: "wrote off half *of the debt*", "forgave $2 billion *of its debt*"
     | {"percent", "cent", "half", "third", "quarter", "portion", "share", "bulk"}
     | {"million", "billion", "trillion"}
 )

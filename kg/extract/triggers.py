@@ -49,7 +49,7 @@ def _names(noun: Token) -> set[str]:
 
 def _particles(token: Token) -> list[Token]:
     """The particles of a verb, with prepositions that head nothing: "forced them *out* of the
-    country" and "called *on* Energy Minister Murungi to resign" parse them as prepositions."""
+    country" and "called *on* the minister to resign" parse them as prepositions."""
     return children(token, {"prt"}) + [c for c in children(token, {"prep"}) if not children(c, {"pobj"})]
 
 
