@@ -2444,6 +2444,9 @@ def test_the_pope_is_the_holy_see_and_him_is_not_the_doer(extractor: Extractor) 
         ("Israeli troops fired on Palestinian protesters in Hebron.", {("ISRMIL", "175", "PSEOPP")}),
         # not against soldiers
         ("Iraqi troops opened fire on Iranian border guards.", {("IRQMIL", "190", "IRNMIL")}),
+        # unnamed police are those of where the protest is, not of whose protesters they are
+        ("Police fired tear gas at demonstrators in Nairobi.", {("KENCOP", "175", "KENOPP")}),
+        ("Soldiers fired on Palestinian protesters.", {("---MIL", "190", "PSEOPP")}),
     ],
 )
 def test_force_against_protesters_is_repression(

@@ -616,6 +616,19 @@ class EventBuilder:
         if code.startswith(FORCE_PREFIXES) and self._rioters(cand.source) and not self._armed(ctx, cand):
             # "The embassy was stormed by protesters": a protest turned violent, not an armed attack.
             code = VIOLENT_PROTEST
+        if (
+            code.startswith(FORCE_PREFIXES[1:])
+            and self._rioters(cand.target)
+            and source.country is None
+            and target.country is not None
+            and cand.target.via == "located"
+            and cand.source.kind == "unresolved"
+            and cand.source.via == "role"
+            and source.sector in STATE_FORCES
+        ):
+            # "Police fired tear gas at demonstrators in Nairobi": Kenya's police (placed by
+            # where, not by whose: soldiers firing on Palestinian protesters are not Palestine's).
+            source = materialize(_located(cand.source, target.country), on, self.gazetteer)
         if code.startswith(FORCE_PREFIXES[1:]) and self._rioters(cand.target) and _repressive(source):
             # "Police fired on protesters": force against a protest is violent repression, and
             # protesters nobody places are the forces' own people.
