@@ -56,6 +56,15 @@ def sample_article(article_id: str = "a1", text: str | None = None, **kw) -> tup
 EXTRACT_DAY = date(2024, 1, 29)
 
 
+def coded(extractor: Extractor, text: str, published: date | None = EXTRACT_DAY) -> set[tuple[str, str, str]]:
+    """(source actor code, CAMEO code, target actor code) of each event ``extractor`` finds in
+    ``text`` published on ``published``."""
+    from kg.evaluate import actor_code
+
+    events = extractor.extract(Article("t", text, published=published))
+    return {(actor_code(e.source), e.cameo, actor_code(e.target)) for e in events}
+
+
 def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
     """(source key, CAMEO code, target key) of each event ``extractor`` finds in ``text``."""
     events = extractor.extract(Article("t", text, published=EXTRACT_DAY))

@@ -616,25 +616,24 @@ class EventBuilder:
         if code.startswith(FORCE_PREFIXES) and self._rioters(cand.source) and not self._armed(ctx, cand):
             # "The embassy was stormed by protesters": a protest turned violent, not an armed attack.
             code = VIOLENT_PROTEST
-        if (
-            code.startswith(FORCE_PREFIXES[1:])
-            and self._rioters(cand.target)
-            and source.country is None
-            and target.country is not None
-            and cand.target.via == "located"
-            and cand.source.kind == "unresolved"
-            and cand.source.via == "role"
-            and source.sector in STATE_FORCES
-        ):
-            # "Police fired tear gas at demonstrators in Nairobi": Kenya's police (placed by
-            # where, not by whose: soldiers firing on Palestinian protesters are not Palestine's).
-            source = materialize(_located(cand.source, target.country), on, self.gazetteer)
-        if code.startswith(FORCE_PREFIXES[1:]) and self._rioters(cand.target) and _repressive(source):
-            # "Police fired on protesters": force against a protest is violent repression, and
-            # protesters nobody places are the forces' own people.
-            code = REPRESSION
-            if target.country is None and source.country is not None and cand.target.kind == "unresolved":
-                target = materialize(_located(cand.target, source.country), on, self.gazetteer)
+        if code[:2] in VIOLENT_ROOTS and self._rioters(cand.target):
+            if (
+                source.country is None
+                and target.country is not None
+                and cand.target.via == "located"
+                and cand.source.kind == "unresolved"
+                and cand.source.via == "role"
+                and source.sector in STATE_FORCES
+            ):
+                # "Police fired tear gas at demonstrators in Nairobi": Kenya's police (placed by
+                # where, not by whose: soldiers firing on Palestinian protesters are not Palestine's).
+                source = materialize(_located(cand.source, target.country), on, self.gazetteer)
+            if _repressive(source):
+                # "Police fired on protesters": force against a protest is violent repression, and
+                # protesters nobody places are the forces' own people.
+                code = REPRESSION
+                if target.country is None and source.country is not None and cand.target.kind == "unresolved":
+                    target = materialize(_located(cand.target, source.country), on, self.gazetteer)
         if code == NON_MILITARY_BOMBING and _state_force(source):
             # A bombing by a state's forces is an aerial attack, not unconventional violence.
             code = AERIAL_ATTACK
