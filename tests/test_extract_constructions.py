@@ -2501,3 +2501,37 @@ def test_a_backer_is_not_the_owner_of_what_it_backs(extractor: Extractor) -> Non
 )
 def test_more_organisations(extractor: Extractor, text: str, expected: tuple[str, str, str]) -> None:
     assert coded(extractor, text, dt.date(2024, 6, 1)) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A surname alone is the curated person named in full before it.
+        (
+            "Philippine President Rodrigo Duterte flew to Beijing. Duterte criticised Japan.",
+            {("PHLGOV", "042", "CHN"), ("PHLGOV", "111", "JPN")},
+        ),
+        # A title and a surname: the one curated person of that name in that office then.
+        ("President Duterte criticised Japan.", {("PHLGOV", "111", "JPN")}),
+        ("Mr. Duterte criticised Japan.", {("PHLGOV", "111", "JPN")}),
+    ],
+)
+def test_surnames_of_curated_people(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert coded(extractor, text, dt.date(2018, 3, 1)) == expected
+
+
+def test_a_surname_without_a_full_name_or_fitting_title_stays_unknown(extractor: Extractor) -> None:
+    # No chancellor was called Duterte; nor is a bare surname enough without the full name.
+    for text in ("Chancellor Duterte criticised Japan.", "Duterte criticised Japan."):
+        events = extractor.extract(Article("t", text, published=dt.date(2018, 3, 1)))
+        assert all(e.source.key != "rodrigo-duterte" for e in events)
+
+
+def test_participles_used_as_prepositions_are_no_events(extractor: Extractor) -> None:
+    # "involving" says what the conditions are about; nobody involves anyone.
+    for text in (
+        "Rodrigo Duterte will not lift the ban until Oman accepts the terms he set"
+        " involving the treatment of Filipinos.",
+        "Ghana lifted the ban after Oman accepted terms involving the treatment of Ghanaians.",
+    ):
+        assert "012" not in {code for _, code, _ in coded(extractor, text, dt.date(2018, 3, 1))}

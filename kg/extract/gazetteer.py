@@ -256,6 +256,7 @@ class Gazetteer:
         for key, entry in self._curated_items():
             for of in dict.fromkeys(t.of for t in entry.tenures):
                 self._holders_of.setdefault(of, []).append(key)
+        self._surnames: dict[str, tuple[str, ...]] | None = None
         self._alias_index: dict[str, list[str]] = {}
         for key, entry in self._curated_items():
             for alias in entry.aliases:
@@ -393,6 +394,32 @@ class Gazetteer:
             if (t.office == office or (office == "leader" and t.paramount)) and (t.start or t.end)
         ]
         return max(days) if days else None
+
+    def titled(self, surname: str, office: str | None, on: dt.date | None = None) -> tuple[str, ...]:
+        """Curated people called ``surname`` who held ``office`` (any office if None) on
+        ``on``, or ever if ``on`` is None: "President Duterte", "Mr. Kishida".
+
+        >>> load_gazetteer().titled("duterte", "president", dt.date(2018, 1, 1))
+        ('rodrigo-duterte',)
+        """
+        if self._surnames is None:
+            index: dict[str, list[str]] = {}
+            for key, entry in self._curated_items():
+                if entry.actor.type != "person":
+                    continue
+                for alias in entry.aliases:
+                    words = fold(alias).split()
+                    if len(words) > 1 and key not in index.setdefault(words[-1], []):
+                        index[words[-1]].append(key)
+            self._surnames = {k: tuple(v) for k, v in index.items()}
+        return tuple(
+            key
+            for key in self._surnames.get(fold(surname), ())
+            if any(
+                (office is None or t.office == office) and (on is None or t.active(on))
+                for t in self._entries[key].tenures
+            )
+        )
 
     def offices(self, key: str, on: dt.date) -> set[str]:
         """Offices held by ``key`` on ``on`` ("leader" added for leading offices)."""

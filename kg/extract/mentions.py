@@ -264,8 +264,9 @@ class MentionResolver:
 
     # -- matching -----------------------------------------------------------------------
 
-    def match_names(self, doc: Doc) -> dict[int, _Match]:
-        """Gazetteer alias matches by token index (longest match wins), then derived people."""
+    def match_names(self, doc: Doc, on: dt.date | None = None) -> dict[int, _Match]:
+        """Gazetteer alias matches by token index (longest match wins), then derived people
+        and titled surnames (who held the title on ``on``, the publication date)."""
         strings = doc.vocab.strings
         found = []
         for match_id, start, end in self.name_matcher(doc):
@@ -275,7 +276,7 @@ class MentionResolver:
                 found.append(_Match(start, end, tuple(dict.fromkeys(k for k, _, _ in infos)), infos[0][1]))
         names = {i: m for i, m in self._longest(found).items() if m.kind != REGION and not _stance_prefixed(doc, m)}
         names = {i: m for i, m in names.items() if not self._inside_longer_name(doc, m, names)}
-        self._match_derived(doc, names)
+        self._match_derived(doc, names, on)
         return names
 
     def _inside_longer_name(self, doc: Doc, match: _Match, names: dict[int, _Match]) -> bool:
@@ -299,18 +300,26 @@ class MentionResolver:
             and match.start <= before.head.i < match.end
         )
 
-    def _match_derived(self, doc: Doc, names: dict[int, _Match]) -> None:
-        """Add derived people to ``names``: full names by look-up, then their bare surnames.
+    def _match_derived(self, doc: Doc, names: dict[int, _Match], on: dt.date | None = None) -> None:
+        """Add derived people to ``names``: full names by look-up, then bare surnames.
 
         Only spans outside the curated matches are tried, so a curated person
-        always wins. A one-word span refers to a derived person only when
-        exactly one derived person of that surname was named in full earlier
-        in the document.
+        always wins. A one-word span refers to a person only when exactly one
+        person of that surname, curated or derived, was named in full earlier
+        in the document: "Duterte said" after "Rodrigo Duterte". A title makes
+        a surname enough when one curated person of that name held that office
+        on ``on`` ("President Duterte"); an honorific ("Mr.") any office.
         """
-        if not self.gazetteer.has_derived():
-            return
+        derived = self.gazetteer.has_derived()
+        # Curated people named in full, by position: their surnames count from there on.
+        curated = sorted(
+            {(m.start, _surname(doc[m.start : m.end].text), m.keys) for m in names.values() if self._full_name(doc, m)}
+        )
         surnames: dict[str, set[str]] = {}
         for start, end in self._name_candidates(doc, names):
+            while curated and curated[0][0] < start:
+                _, surname, keys = curated.pop(0)
+                surnames.setdefault(surname, set()).update(keys)
             if any(i in names for i in range(start, end)):
                 continue
             skip = self.gazetteer.title_length([fold(t.text) for t in doc[start:end]])
@@ -319,12 +328,14 @@ class MentionResolver:
                     continue
                 text = doc[first:end].text
                 if any(ch.isspace() for ch in text):
-                    keys = self.gazetteer.derived_keys(text)
+                    keys = self.gazetteer.derived_keys(text) if derived else ()
                     if len(keys) == 1:
                         surnames.setdefault(_surname(text), set()).update(keys)
                 else:
                     # "Barak said" after "Ehud Barak": never a surname without the full name before.
                     keys = tuple(surnames.get(_surname(text), ()))
+                    if not keys and first > start:
+                        keys = self._titled(doc[start:first], text, on)
                     if len(keys) != 1:
                         keys = ()
                 if keys:
@@ -332,6 +343,20 @@ class MentionResolver:
                     for i in range(first, end):
                         names[i] = match
                     break
+
+    def _titled(self, title: Span, surname: str, on: dt.date | None) -> tuple[str, ...]:
+        """The curated people a title and a surname may name ("President Duterte")."""
+        role = self.gazetteer.role(" ".join(fold(t.text) for t in title))
+        if role is not None and not role.office:
+            return ()
+        return self.gazetteer.titled(surname, role.office if role else None, on)
+
+    def _full_name(self, doc: Doc, match: _Match) -> bool:
+        """Whether a curated match is one person's name of two words or more."""
+        if match.kind != "name" or match.end - match.start < 2 or len(match.keys) != 1:
+            return False
+        entry = self.gazetteer.get(match.keys[0])
+        return entry is not None and entry.actor.type == "person"
 
     @staticmethod
     def _name_candidates(doc: Doc, names: dict[int, _Match]) -> list[tuple[int, int]]:
@@ -452,7 +477,7 @@ class _DocMentions:
         self.gazetteer = stage.gazetteer
         self.cues = stage.cues
         self._ctx = ctx
-        self._doc_names = stage.match_names(ctx.doc)
+        self._doc_names = stage.match_names(ctx.doc, ctx.article.published)
         self._doc_roles = stage.match_roles(ctx.doc, self._doc_names)
         self._seen = _Seen()
         self._published = ctx.article.published

@@ -135,9 +135,20 @@ def applies(rule: TriggerRule, token: Token, verb_theme: Token | None = None) ->
 FIXED_PHRASES = frozenset({("according", "to")})
 
 
+#: Participles that work as prepositions after a noun: "the conditions *involving* workers",
+#: "a dispute *concerning* the border" say what a thing is about, not who acts.
+PREPOSITIONAL_PARTICIPLES = frozenset({"concerning", "involving", "regarding", "including", "following"})
+
+
 def _in_fixed_phrase(token: Token) -> bool:
     following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
-    return (token.lower_, following) in FIXED_PHRASES
+    if (token.lower_, following) in FIXED_PHRASES:
+        return True
+    return (
+        token.lower_ in PREPOSITIONAL_PARTICIPLES
+        and token.dep_ in {"acl", "advcl", "xcomp", "prep"}
+        and not children(token, {"nsubj", "aux"})
+    )
 
 
 #: Dependents that hold a verb's arguments (not its clauses).
