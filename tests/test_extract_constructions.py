@@ -2535,3 +2535,24 @@ def test_participles_used_as_prepositions_are_no_events(extractor: Extractor) ->
         "Ghana lifted the ban after Oman accepted terms involving the treatment of Ghanaians.",
     ):
         assert "012" not in {code for _, code, _ in coded(extractor, text, dt.date(2018, 3, 1))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Negotiators and mediators are their state's or organisation's envoys.
+        (
+            "British and EU negotiators held talks.",
+            {("GBRGOV", "046", "IGOEURGOV"), ("IGOEURGOV", "046", "GBRGOV")},
+        ),
+        ("Qatari mediators met Hamas leaders in Doha.", {("QATGOV", "040", "PSEREBHMS")}),
+        # "Agreed a deal": an agreement concluded, as "reached" or "struck" one.
+        (
+            "Canadian and Mexican negotiators agreed a new trade deal.",
+            {("CANGOV", "057", "MEXGOV"), ("MEXGOV", "057", "CANGOV")},
+        ),
+        ("Iran agreed a deal with the IAEA.", {("IRN", "057", "IGOUNOIAE")}),
+    ],
+)
+def test_negotiators_and_agreed_deals(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert coded(extractor, text, dt.date(2019, 6, 1)) == expected
