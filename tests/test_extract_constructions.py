@@ -2556,3 +2556,17 @@ def test_participles_used_as_prepositions_are_no_events(extractor: Extractor) ->
 )
 def test_negotiators_and_agreed_deals(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert coded(extractor, text, dt.date(2019, 6, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Bans, restrictions and curbs lifted, removed or eased: an administrative sanction eased.
+        ("China lifted restrictions on Australian wine.", {("CHN", "081", "AUS")}),
+        ("Russia eased curbs on Turkish imports.", {("RUS", "081", "TUR")}),
+        # Refused: a refusal to ease it (1241).
+        ("Pakistan refuses to remove the ban on Indian television channels.", {("PAK", "1241", "IND")}),
+    ],
+)
+def test_bans_lifted(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert coded(extractor, text, dt.date(2019, 6, 1)) == expected
