@@ -72,7 +72,7 @@ DAY = EXTRACT_DAY
         # a threat's target may be the "to" object of the threatened act
         ("Iran threatened to cut off electricity to Armenia.", {("IRN", "130", "ARM")}),
         # "used X to ...": the subject acts, X is the means
-        ("Liberian riot police used tear gas to disperse demonstrators.", {("LBR-COP", "175", "x-demonstrators")}),
+        ("Liberian riot police used tear gas to disperse demonstrators.", {("LBR-COP", "175", "LBR-OPP")}),
         ("China cracked down on Uyghur activists.", {("CHN", "175", "x-activists")}),
         ("The United Nations reduced food supplies to Cambodia.", {("Q1065", "162", "KHM")}),
         # saying that someone attacked is an accusation; saying one will attack is not
@@ -2570,3 +2570,22 @@ def test_negotiators_and_agreed_deals(extractor: Extractor, text: str, expected:
 )
 def test_bans_lifted(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert coded(extractor, text, dt.date(2019, 6, 1)) == expected
+
+
+def test_insurgents_striking_at_home_strike_their_state(extractor: Extractor) -> None:
+    assert coded(extractor, "Iraqi insurgents blew up an oil pipeline in northern Iraq.", dt.date(2005, 6, 1)) == {
+        ("IRQREB", "183", "IRQ")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Dispersing protesters is repression (175) of the police's own people...
+        ("Liberian police used tear gas to disperse demonstrators.", ("LBRCOP", "175", "LBROPP")),
+        # ... and a foreign army's protesters are those of the state the story is filed from.
+        ("ABIDJAN (Reuters) - French soldiers dispersed protesters on Tuesday.", ("FRAMIL", "175", "CIVOPP")),
+    ],
+)
+def test_dispersed_protesters_are_placed(extractor: Extractor, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in coded(extractor, text, dt.date(2005, 6, 1))

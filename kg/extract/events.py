@@ -616,7 +616,7 @@ class EventBuilder:
         if code.startswith(FORCE_PREFIXES) and self._rioters(cand.source) and not self._armed(ctx, cand):
             # "The embassy was stormed by protesters": a protest turned violent, not an armed attack.
             code = VIOLENT_PROTEST
-        if code[:2] in VIOLENT_ROOTS and self._rioters(cand.target):
+        if (code[:2] in VIOLENT_ROOTS or code.startswith(REPRESSION)) and self._rioters(cand.target):
             if (
                 source.country is None
                 and target.country is not None
@@ -630,10 +630,13 @@ class EventBuilder:
                 source = materialize(_located(cand.source, target.country), on, self.gazetteer)
             if _repressive(source):
                 # "Police fired on protesters": force against a protest is violent repression, and
-                # protesters nobody places are the forces' own people.
+                # protesters nobody places are the forces' own people; a foreign army's, those of
+                # the state the story is filed from ("ABIDJAN - French soldiers fired ...").
                 code = REPRESSION
                 if target.country is None and source.country is not None and cand.target.kind == "unresolved":
-                    target = materialize(_located(cand.target, source.country), on, self.gazetteer)
+                    abroad = source.sector == "MIL" and ctx.home is not None and ctx.home != source.country
+                    home = ctx.home if abroad else source.country
+                    target = materialize(_located(cand.target, home), on, self.gazetteer)
         if code == NON_MILITARY_BOMBING and _state_force(source):
             # A bombing by a state's forces is an aerial attack, not unconventional violence.
             code = AERIAL_ATTACK

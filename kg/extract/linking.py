@@ -83,6 +83,8 @@ LOCATED_OBJECT_ROOTS = frozenset({"07", "08", "09"})
 LOCATED_ATTACK_ROOTS = frozenset({"18", "19"})
 #: Prepositions that place an attacked thing: "near the Afghan border" leaves it on either side.
 ATTACK_PLACE_PREPS = ("in", "at", "on")
+#: Armed groups fighting a state: what they strike at home is that state's.
+INSURGENT_SECTORS = frozenset({"REB", "UAF"})
 #: Sectors whose vehicles hit things by accident ("a cargo ship hits a breakwater").
 CIVIL_SECTORS = frozenset({"BUS", "CVL"})
 #: Codes whose act on a place is an act on its state when no party is named (curfews,
@@ -409,7 +411,11 @@ class ArgumentLinker:
         ):
             return None
         place = self._one_state(ctx, (token, thing), ATTACK_PLACE_PREPS)
-        if place is None or any(place.key in {s.key, s.country} for s in sources):
+        if place is None:
+            return None
+        # Insurgents striking what their own state runs strike that state ("Afghan rebels blew
+        # up power lines in Kabul"); others in their own state strike nobody named.
+        if any(place.key in {s.key, s.country} and s.sector not in INSURGENT_SECTORS for s in sources):
             return None
         return place
 
