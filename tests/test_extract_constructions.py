@@ -2589,3 +2589,30 @@ def test_insurgents_striking_at_home_strike_their_state(extractor: Extractor) ->
 )
 def test_dispersed_protesters_are_placed(extractor: Extractor, text: str, expected: tuple[str, str, str]) -> None:
     assert expected in coded(extractor, text, dt.date(2005, 6, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "They": the people or states last named together.
+        (
+            "Macron and Scholz met in Paris. They signed a defence pact.",
+            {("FRAGOV", "040", "DEUGOV"), ("DEUGOV", "040", "FRAGOV")}
+            | {("FRAGOV", "057", "DEUGOV"), ("DEUGOV", "057", "FRAGOV")},
+        ),
+        # ... unless others were named after them.
+        ("Macron and Scholz met reporters. They signed a pact.", set()),
+        # "The two men" in the same sentence.
+        (
+            "Putin received Xi in Moscow, and the two men signed a pact.",
+            {("RUSGOV", "043", "CHNGOV"), ("RUSGOV", "057", "CHNGOV"), ("CHNGOV", "057", "RUSGOV")},
+        ),
+        # Two who say "they" speak of both, not of each other.
+        (
+            "Russia and China said they would oppose new sanctions against Iran.",
+            {("RUS", "036", "IRN"), ("CHN", "036", "IRN")},
+        ),
+    ],
+)
+def test_they_and_the_two_men(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert coded(extractor, text, dt.date(2023, 3, 1)) == expected

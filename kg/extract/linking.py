@@ -344,6 +344,9 @@ class ArgumentLinker:
             elif target_how == "p:between" and not sources and len(targets) > 1:
                 pairs = [(s, t, "reciprocal", "reciprocal") for s, t in _sides(targets)]
             for source, target, s_how, t_how in pairs:
+                if t_how == "comp" and not _same(source, target) and any(_same(s, target) for s in sources):
+                    # "Russia and China said they would ...": each speaks of both, not of the other.
+                    continue
                 # A statement about oneself may be a claim of responsibility ("Hamas said it fired
                 # rockets"): the event stage decides, and drops it otherwise.
                 if not _same(source, target) or match.rule.code in CLAIM_CODES:

@@ -117,6 +117,15 @@ def _clause_doers(pronoun: Token) -> list[Token]:
     return doers
 
 
+def _conjuncts(token: Token) -> list[Token]:
+    """``token`` and the words coordinated with it ("Macron *and Scholz*")."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            found.extend(_conjuncts(child))
+    return found
+
+
 def _counted_two(noun: Token) -> bool:
     """Whether ``noun`` is counted as two: "the *two* nations", "*both* leaders"."""
     return any(fold(c.text) in {"two", "both"} for c in noun.children if c.dep_ in {"nummod", "det", "predet"})
@@ -554,7 +563,10 @@ class _DocMentions:
             if fold(token.text) in self.cues.pronouns:
                 ref = self._antecedent(token)
                 return [ref] if ref else []
-            return self._reporter(token)
+            reporters = self._reporter(token)
+            if not reporters and fold(token.text) == "they" and token.dep_ in SUBJECT_DEPS:
+                return self._coordinated(token)
+            return reporters
         if lem in self.cues.place_nouns:
             ref = self._place_ref(token)
             if ref:
@@ -586,9 +598,11 @@ class _DocMentions:
         for subj in clause.head.children:
             if subj.dep_ in SUBJECT_DEPS:
                 # Unknown groups count when a role says what they are ("Militants said they ...").
+                # All who report do: "Russia and China said they ...".
                 refs = [
                     r
-                    for r in self._ctx.refs.get(subj.i, ())
+                    for member in _conjuncts(subj)
+                    for r in self._ctx.refs.get(member.i, ())
                     if not r.person and (r.kind != "unresolved" or (r.via == "role" and r.sector))
                 ]
                 return [ActorRef(r.kind, r.key, r.text, "anaphora", r.sector, r.country) for r in refs]
@@ -867,13 +881,37 @@ class _DocMentions:
             return []
         return [ActorRef("entry", key, token.text, "two") for key in reversed(picked[:2])]
 
+    def _coordinated(self, token: Token) -> list[ActorRef]:
+        """For "they": the people or states last named together ("Macron and Scholz met.
+        *They* signed a pact"), in this sentence or the one before, when no other plural
+        was named after them ("Macron and Scholz met *reporters*. They ...": nobody known)."""
+        doc = token.doc
+        start = self._ctx.sentences[self._sent - 1].start if self._sent > 0 else token.sent.start
+        for t in reversed(doc[start : token.i]):
+            if t.dep_ == "conj":
+                continue  # its head comes first, and holds the whole coordination
+            members = _conjuncts(t)
+            refs = [r for m in members for r in self._ctx.refs.get(m.i, ())]
+            if len(members) > 1 and len(refs) > 1:
+                if all(r.kind == "entry" and (r.person or self._is_state(r)) for r in refs):
+                    return [replace(r, text=token.text, via="anaphora") for r in refs]
+                return []
+            if (t.tag_ in {"NNS", "NNPS"} and t.i in self._ctx.refs) or fold(t.text) in {"they", "them"}:
+                return []
+        return []
+
+    def _is_state(self, ref: ActorRef) -> bool:
+        entry = self.gazetteer.get(ref.key) if ref.key else None
+        return entry is not None and entry.actor.type == "state"
+
     def _two_persons(self, token: Token) -> list[ActorRef]:
-        """For "the two leaders": the two people last mentioned in the preceding sentences."""
+        """For "the two leaders": the two people last mentioned before, in this sentence
+        ("Erdogan hosted Lavrov, and *the two men* discussed ...") or the two before it."""
         if not _counted_two(token):
             return []
         picked: list[ActorRef] = []
-        for _, sent, ref, _offices, _subj in reversed(self._seen.persons):
-            if not self._sent - 2 <= sent < self._sent or ref.kind != "entry":
+        for i, sent, ref, _offices, _subj in reversed(self._seen.persons):
+            if not self._sent - 2 <= sent <= self._sent or i >= token.i or ref.kind != "entry":
                 continue
             if all(ref.key != p.key for p in picked):
                 picked.append(ref)
