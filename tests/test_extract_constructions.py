@@ -2616,3 +2616,25 @@ def test_dispersed_protesters_are_placed(extractor: Extractor, text: str, expect
 )
 def test_they_and_the_two_men(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert coded(extractor, text, dt.date(2023, 3, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A reaction to "the move" is a reaction to whoever made the last move told.
+        ("The United States imposed sanctions on Chinese firms. Beijing condemned the move.", ("CHN", "111", "USA")),
+        ("Iran freed two French prisoners. France welcomed the decision.", ("FRA", "051", "IRN")),
+        # A move whose owner is named is that owner's.
+        ("Iran freed two prisoners. France welcomed the Japanese decision.", ("FRA", "051", "JPN")),
+    ],
+)
+def test_reactions_to_the_move(extractor: Extractor, text: str, expected: tuple[str, str, str]) -> None:
+    found = coded(extractor, text, dt.date(2023, 6, 12))
+    assert expected in found
+    assert {(s, c) for s, c, _ in found if c == expected[1]} == {expected[:2]}
+
+
+def test_no_reaction_to_ones_own_move(extractor: Extractor) -> None:
+    assert coded(extractor, "Russia attacked Kyiv. Moscow praised the move.", dt.date(2023, 6, 12)) == {
+        ("RUS", "190", "UKR")
+    }

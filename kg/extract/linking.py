@@ -83,6 +83,12 @@ LOCATED_OBJECT_ROOTS = frozenset({"07", "08", "09"})
 LOCATED_ATTACK_ROOTS = frozenset({"18", "19"})
 #: Prepositions that place an attacked thing: "near the Afghan border" leaves it on either side.
 ATTACK_PLACE_PREPS = ("in", "at", "on")
+#: Reactions to an act named only as "the move", "the decision": praise, criticism, rejection.
+REACTION_ROOTS = frozenset({"05", "11", "12"})
+#: Nouns that name an act already told ("condemned *the move*").
+REACTED_ACTS = frozenset(
+    {"move", "decision", "step", "action", "measure", "announcement", "attack", "strike", "launch", "test"}
+)
 #: Armed groups fighting a state: what they strike at home is that state's.
 INSURGENT_SECTORS = frozenset({"REB", "UAF"})
 #: Sectors whose vehicles hit things by accident ("a cargo ship hits a breakwater").
@@ -289,6 +295,13 @@ class ArgumentLinker:
                 # said to have done it; the one state it came from did.
                 origin = self._one_state(ctx, (token, *agent(token)), ("from",))
                 sources, source_how = ([origin] if origin else []), "origin"
+            if (
+                not targets
+                and sources
+                and code[:2] in REACTION_ROOTS
+                and (doer := self._reacted_to(ctx, match, sources))
+            ):
+                targets, target_how = [doer], "anaphora"
             if code == CLAIM_RESPONSIBILITY and not targets:
                 targets, target_how = self._claimed(ctx, token)
             if code.startswith(CONDOLENCE) and not targets and (place := self._mourned(ctx, token, match)):
@@ -421,6 +434,28 @@ class ArgumentLinker:
         if any(place.key in {s.key, s.country} and s.sector not in INSURGENT_SECTORS for s in sources):
             return None
         return place
+
+    @staticmethod
+    def _reacted_to(ctx: DocContext, match: TriggerMatch, sources: list[ActorRef]) -> ActorRef | None:
+        """Who did "the move" a reaction is to: the doer of the last act told before it, in its
+        sentence or the one before ("The US imposed sanctions on Chinese firms. Beijing
+        condemned *the move*"), when that doer is not the one reacting."""
+        if match.theme is None or match.theme in ctx.refs:
+            return None
+        act = ctx.doc[match.theme]
+        if lemma(act) not in REACTED_ACTS or not any(
+            fold(c.text) in {"the", "this", "that", "these", "those"} for c in children(act, {"det"})
+        ):
+            return None
+        if children(act, {"poss", "compound", "amod"}) or prep_objects(act, "of") or prep_objects(act, "by"):
+            return None  # "the US move", "Russia's decision": said whose
+        for earlier in reversed(ctx.candidates):
+            if earlier.trigger.sentence < match.sentence - 1:
+                break
+            doer = earlier.source
+            if earlier.trigger.token < match.token and doer.kind in {"entry", "group"}:
+                return None if any(_same(doer, s) for s in sources) else replace(doer, via="anaphora")
+        return None
 
     @staticmethod
     def _no_other_foe(ctx: DocContext, match: TriggerMatch) -> bool:
