@@ -2638,3 +2638,35 @@ def test_no_reaction_to_ones_own_move(extractor: Extractor) -> None:
     assert coded(extractor, "Russia attacked Kyiv. Moscow praised the move.", dt.date(2023, 6, 12)) == {
         ("RUS", "190", "UKR")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "The alliance", "the bloc": the one organisation named so far.
+        ("The EU imposed sanctions on Belarus. Minsk condemned the bloc.", ("BLR", "111", "IGOEUREEC")),
+        (
+            "Lavrov criticised NATO. The alliance's secretary general rejected the remarks.",
+            ("IGOWSTNAT", "120", "RUSGOV"),
+        ),
+        # A charge rejected is the accuser's, not one's own act told in it.
+        ("Israel accused Turkey of backing Hamas. Ankara rejected the charge.", ("TUR", "016", "ISR")),
+    ],
+)
+def test_the_alliance_and_the_charge(extractor: Extractor, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in coded(extractor, text, dt.date(2024, 3, 4))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Two named together are "both sides"; a host and a guest are not.
+        ("Armenia and Azerbaijan clashed. Russia urged both sides to talk.", {"ARM", "AZE"}),
+        ("Saudi Arabia hosted talks on Sudan. Egypt urged both sides to talk.", set()),
+        # With two organisations named, "the alliance" is neither.
+        ("NATO and the EU met. Russia criticised the alliance.", set()),
+    ],
+)
+def test_both_sides_and_ambiguous_bodies(extractor: Extractor, text: str, expected: set[str]) -> None:
+    found = coded(extractor, text, dt.date(2024, 3, 4))
+    assert {t for s, c, t in found if s == "RUS" or (s == "EGY" and c.startswith("02"))} == expected

@@ -83,11 +83,14 @@ LOCATED_OBJECT_ROOTS = frozenset({"07", "08", "09"})
 LOCATED_ATTACK_ROOTS = frozenset({"18", "19"})
 #: Prepositions that place an attacked thing: "near the Afghan border" leaves it on either side.
 ATTACK_PLACE_PREPS = ("in", "at", "on")
-#: Reactions to an act named only as "the move", "the decision": praise, criticism, rejection.
-REACTION_ROOTS = frozenset({"05", "11", "12"})
+#: Reactions to an act named only as "the move", "the charge": praise, criticism, rejection,
+#: denial.
+REACTION_CODES = ("05", "11", "12", "016")
 #: Nouns that name an act already told ("condemned *the move*").
 REACTED_ACTS = frozenset(
     {"move", "decision", "step", "action", "measure", "announcement", "attack", "strike", "launch", "test"}
+    # words said: "rejected *the remarks*", "dismissed *the accusation*"
+    | {"remark", "comment", "accusation", "allegation", "charge", "claim", "proposal", "offer", "demand"}
 )
 #: Armed groups fighting a state: what they strike at home is that state's.
 INSURGENT_SECTORS = frozenset({"REB", "UAF"})
@@ -298,7 +301,7 @@ class ArgumentLinker:
             if (
                 not targets
                 and sources
-                and code[:2] in REACTION_ROOTS
+                and code.startswith(REACTION_CODES)
                 and (doer := self._reacted_to(ctx, match, sources))
             ):
                 targets, target_how = [doer], "anaphora"
@@ -439,7 +442,7 @@ class ArgumentLinker:
     def _reacted_to(ctx: DocContext, match: TriggerMatch, sources: list[ActorRef]) -> ActorRef | None:
         """Who did "the move" a reaction is to: the doer of the last act told before it, in its
         sentence or the one before ("The US imposed sanctions on Chinese firms. Beijing
-        condemned *the move*"), when that doer is not the one reacting."""
+        condemned *the move*"), other than the one reacting."""
         if match.theme is None or match.theme in ctx.refs:
             return None
         act = ctx.doc[match.theme]
@@ -453,8 +456,14 @@ class ArgumentLinker:
             if earlier.trigger.sentence < match.sentence - 1:
                 break
             doer = earlier.source
-            if earlier.trigger.token < match.token and doer.kind in {"entry", "group"}:
-                return None if any(_same(doer, s) for s in sources) else replace(doer, via="anaphora")
+            # One's own acts are not what one reacts to: "Israel accused Turkey of backing Hamas.
+            # Ankara rejected the charge" (Israel's charge, not Turkey's backing).
+            if (
+                earlier.trigger.token < match.token
+                and doer.kind in {"entry", "group"}
+                and not any(_same(doer, s) for s in sources)
+            ):
+                return replace(doer, via="anaphora")
         return None
 
     @staticmethod

@@ -156,6 +156,7 @@ class _Seen:
     persons: list[tuple[int, int, ActorRef, frozenset[str], bool]] = field(default_factory=list)
     states: list[tuple[int, int, str]] = field(default_factory=list)
     surnames: dict[str, ActorRef] = field(default_factory=dict)
+    organisations: list[str] = field(default_factory=list)
 
 
 #: "pro-Russian separatists", "anti-American militants": a stance towards a state, not the state.
@@ -166,6 +167,11 @@ STANCE_PREFIXES = frozenset({"pro", "anti"})
 #: conjunct does not reach across ("US troops and insurgents").
 STATE_FORCES = frozenset({"GOV", "MIL", "COP", "SPY"})
 ARMED_OPPONENTS = frozenset({"REB", "UAF", "OPP", "CRM"})
+
+#: Group nouns for the two parties to a conflict or a negotiation.
+SIDE_NOUNS = frozenset({"side", "party"})
+#: Nouns by which "the" refers back to an organisation: "the alliance", "the bloc".
+ORGANISATION_ANAPHORS = frozenset({"alliance", "bloc", "organisation", "organization", "agency", "union"})
 
 #: A state's bodies that "the" refers back to: "the government", "the authorities".
 DEFINITE_BODIES = frozenset({"government", "authority", "administration", "cabinet", "regime"})
@@ -573,7 +579,20 @@ class _DocMentions:
                 return [ref]
         if lem in self.cues.group_nouns and token.tag_ in {"NNS", "NNPS"}:
             return self._two_states(token)
+        if lem in ORGANISATION_ANAPHORS and (ref := self._the_organisation(token)):
+            return [ref]
         return self._entity_ref(token)
+
+    def _the_organisation(self, token: Token) -> ActorRef | None:
+        """ "The alliance", "the bloc": the one organisation the article has named so far."""
+        if not any(fold(c.text) == "the" for c in children(token, {"det"})) or children(
+            token, {"amod", "compound", "nmod", "poss"}
+        ):
+            return None
+        named = set(self._seen.organisations)
+        if len(named) != 1:
+            return None
+        return ActorRef("entry", named.pop(), token.text, "anaphora")
 
     def _reporter(self, token: Token) -> list[ActorRef]:
         """``it``/``they`` in a reported clause: the state or body that reports.
@@ -659,6 +678,8 @@ class _DocMentions:
             candidates.extend(leaders)
         on = self._date(token)
         for cand in sorted(candidates, key=lambda c: c.dep_ != "poss"):
+            if lemma(cand) in ORGANISATION_ANAPHORS and (named := self._the_organisation(cand)):
+                return named.key  # "the alliance's secretary general"
             if lemma(cand) in self.cues.place_nouns:
                 place = self._place_ref(cand)
                 if place is not None:
@@ -873,13 +894,18 @@ class _DocMentions:
         if not _counted_two(token):
             return []
         here = {key for _, sent, key in self._seen.states if sent == self._sent}
-        picked: list[str] = []
-        for _, sent, key in reversed(self._seen.states):
-            if self._sent - 2 <= sent < self._sent and key not in here and key not in picked:
-                picked.append(key)
+        picked: list[tuple[int, str]] = []
+        for i, sent, key in reversed(self._seen.states):
+            if self._sent - 2 <= sent < self._sent and key not in here and key not in (k for _, k in picked):
+                picked.append((i, key))
         if len(picked) < 2:
             return []
-        return [ActorRef("entry", key, token.text, "two") for key in reversed(picked[:2])]
+        (second, _), (first, _) = picked[:2]
+        if lemma(token) in SIDE_NOUNS and second not in {t.i for t in _conjuncts(token.doc[first])}:
+            # "both sides" are two named together ("Armenia and Azerbaijan"), not a host and a
+            # guest ("Saudi Arabia hosted talks on Sudan. ... urged both sides").
+            return []
+        return [ActorRef("entry", key, token.text, "two") for _, key in reversed(picked[:2])]
 
     def _coordinated(self, token: Token) -> list[ActorRef]:
         """For "they": the people or states last named together ("Macron and Scholz met.
@@ -979,3 +1005,5 @@ class _DocMentions:
                 entry = self.gazetteer.get(ref.key)
                 if entry is not None and entry.actor.type == "state":
                     self._seen.states.append((token.i, self._sent, ref.key))
+                elif entry is not None and entry.actor.type == "organization" and ref.via != "anaphora":
+                    self._seen.organisations.append(ref.key)
