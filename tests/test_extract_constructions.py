@@ -2670,3 +2670,10 @@ def test_the_alliance_and_the_charge(extractor: Extractor, text: str, expected: 
 def test_both_sides_and_ambiguous_bodies(extractor: Extractor, text: str, expected: set[str]) -> None:
     found = coded(extractor, text, dt.date(2024, 3, 4))
     assert {t for s, c, t in found if s == "RUS" or (s == "EGY" and c.startswith("02"))} == expected
+
+
+def test_a_document_speaks_for_whoever_issued_it(extractor: Extractor) -> None:
+    text = "A report released by the UN accused Israel of war crimes."
+    assert coded(extractor, text, dt.date(2008, 8, 5)) == {("IGOUNO", "1124", "ISR")}
+    # Where it was released says nothing of whose it is.
+    assert coded(extractor, "A report released in London accused France of complicity.", dt.date(2008, 8, 5)) == set()

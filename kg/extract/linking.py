@@ -59,6 +59,8 @@ LOCATED_VICTIM_ROOTS = frozenset({"17", "18", "19", "20"})
 LOCATION_PREPS = ("in", "near", "at", "on")
 #: Documents that speak for their owner when they are the subject of a verb.
 DOCUMENT_NOUNS = frozenset({"report", "statement", "strategy", "document", "communique", "declaration"})
+#: Verbs by which a document is put out ("a report *released by* the UN").
+ISSUING_VERBS = frozenset({"release", "issue", "publish", "prepare", "compile", "produce", "draft"})
 #: Nouns of a body of troops sent somewhere, whose "in" phrase says where ("a peacekeeping
 #: force in Liberia", "the UN mission in South Sudan").
 MISSION_NOUNS = frozenset({"force", "mission", "operation", "contingent", "deployment"})
@@ -916,14 +918,14 @@ class ArgumentLinker:
                 tokens, how = subject(token)
                 refs = self._refs(ctx, tokens)
                 if not refs:
-                    # "A UN *report* accused Israel", "the Pentagon's *strategy* says": a document
-                    # speaks for whoever owns it.
+                    # "A UN *report* accused Israel", "the Pentagon's *strategy* says", "a report
+                    # *released by* the UN": a document speaks for whoever owns it.
+                    documents = [t for t in tokens if lemma(t) in DOCUMENT_NOUNS]
+                    issued = [c for t in documents for c in children(t, {"acl"}) if lemma(c) in ISSUING_VERBS]
                     owners = [
-                        o
-                        for t in tokens
-                        if lemma(t) in DOCUMENT_NOUNS
-                        for o in self._name_modifiers(ctx, t, persons=True) + prep_objects(t, "by")
-                    ]
+                        o for t in documents for o in self._name_modifiers(ctx, t, persons=True) + prep_objects(t, "by")
+                    ] + [o for c in issued for o in agent(c)]
+                    # Not where it was released: reports on one state are often released in another.
                     refs, how = self._refs(ctx, owners), "owner"
                 if refs:
                     return refs, how or "nsubj"
