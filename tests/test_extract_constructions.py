@@ -2677,3 +2677,11 @@ def test_a_document_speaks_for_whoever_issued_it(extractor: Extractor) -> None:
     assert coded(extractor, text, dt.date(2008, 8, 5)) == {("IGOUNO", "1124", "ISR")}
     # Where it was released says nothing of whose it is.
     assert coded(extractor, "A report released in London accused France of complicity.", dt.date(2008, 8, 5)) == set()
+
+
+def test_envoys_of_one_who_never_held_office_are_no_states(extractor: Extractor) -> None:
+    text = "Representatives of Moqtada al-Sadr met the Iranian ambassador."
+    assert all(s != "IRQGOV" for s, _, _ in coded(extractor, text, dt.date(2004, 8, 1)))
+    # A leader out of office still has his state's envoys and administration.
+    text = "The Bush administration accused Iran of developing missiles."
+    assert coded(extractor, text, dt.date(2026, 1, 1)) == {("USAGOV", "112", "IRN")}

@@ -660,8 +660,12 @@ class _DocMentions:
                 return role.role.office
         return None
 
-    def _owner(self, token: Token, span: Span, *, group: bool) -> str | None:
-        """The state or organisation a role noun belongs to, from its modifiers."""
+    def _owner(self, token: Token, span: Span, *, group: bool, official: bool = False) -> str | None:
+        """The state or organisation a role noun belongs to, from its modifiers.
+
+        ``official``: the role is an office's (envoys, representatives), which a person
+        without office gives to no state ("representatives of the cleric Sadr").
+        """
         candidates: list[Token] = []
         for word in reversed(list(span)):
             candidates.extend(m for m in modifiers(word) if not span.start <= m.i < span.end)
@@ -694,7 +698,7 @@ class _DocMentions:
                 key = self.gazetteer.pick(match.keys, on)
                 if key is None:
                     continue
-                return self._owner_of_key(key, on)
+                return self._owner_of_key(key, on, official)
             if fold(cand.text).endswith("-led") and (leader := self.gazetteer.lookup(cand.text[:-4], on)) is not None:
                 # "U.S.-led forces", one token: the leader owns them.
                 return self.gazetteer.owner_key(leader.key)
@@ -723,13 +727,17 @@ class _DocMentions:
                     return self._owner_of_key(ref.key, on)
         return None
 
-    def _owner_of_key(self, key: str, on: dt.date) -> str | None:
+    def _owner_of_key(self, key: str, on: dt.date, official: bool = False) -> str | None:
         """Whose a name makes a role noun: a person's office's state or organisation on ``on``
-        (else their country), or the state or organisation itself."""
+        (else their country, unless ``official`` and they never held one), or the state or
+        organisation itself."""
         entry = self.gazetteer.get(key)
         if entry is not None and entry.actor.type == "person":
             tenure = self.gazetteer.tenure(key, on)
-            return tenure.of if tenure else entry.actor.country
+            if tenure is not None:
+                return tenure.of
+            # One who never held office has no envoys of a state: "representatives of the cleric".
+            return None if official and not entry.tenures else entry.actor.country
         return self.gazetteer.owner_key(key)
 
     def _coordinated_owners(self, token: Token, span: Span) -> list[str]:
@@ -775,7 +783,7 @@ class _DocMentions:
     def _role_ref(self, match: _Match, span: Span, token: Token) -> ActorRef | None:
         role = match.role
         assert role is not None
-        owner = self._owner(token, span, group=role.kind != "person")
+        owner = self._owner(token, span, group=role.kind != "person", official=role.sector == "GOV")
         if (
             owner is None
             and role.kind != "person"
