@@ -61,9 +61,9 @@ DAY = EXTRACT_DAY
         # joint exercises are military cooperation; drills near another state a show of force
         ("Jordan and Egypt held joint military exercises.", {("JOR", "062", "EGY"), ("EGY", "062", "JOR")}),
         ("Chinese warships conducted drills near Taiwan.", {("CHN-MIL", "150", "TWN")}),
-        # an official protest; a counterpart is a government official of the named state
+        # an official protest; "his Chinese counterpart" holds his office in China that day
         ("Serbia lodged an official protest with Albania.", {("SRB", "114", "ALB")}),
-        ("Blinken met his Chinese counterpart in Beijing.", {("antony-blinken", "040", "CHN-GOV")}),
+        ("Blinken met his Chinese counterpart in Beijing.", {("antony-blinken", "040", "wang-yi")}),
         # improving relations; a plan to do so is an intent to cooperate, each with the other
         ("Turkey restored diplomatic relations with Israel.", {("TUR", "050", "ISR")}),
         ("China and Russia pledged to strengthen ties.", {("CHN", "030", "RUS"), ("RUS", "030", "CHN")}),
@@ -2685,3 +2685,18 @@ def test_envoys_of_one_who_never_held_office_are_no_states(extractor: Extractor)
     # A leader out of office still has his state's envoys and administration.
     text = "The Bush administration accused Iran of developing missiles."
     assert coded(extractor, text, dt.date(2026, 1, 1)) == {("USAGOV", "112", "IRN")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A leader's counterpart is the other state's leader, whatever the title.
+        ("Scholz hosted his French counterpart.", ("DEUGOV", "043", "Emmanuel Macron")),
+        ("Erdogan phoned his Ukrainian counterpart.", ("TURGOV", "041", "Volodymyr Zelensky")),
+        # A minister's, the minister of the same office.
+        ("Blinken met his Chinese counterpart in Beijing.", ("USAGOV", "040", "Wang Yi")),
+    ],
+)
+def test_a_counterpart_holds_the_same_office(extractor: Extractor, text: str, expected: tuple[str, str, str]) -> None:
+    events = extractor.extract(Article("t", text, published=dt.date(2024, 3, 4)))
+    assert expected in {(actor_code(e.source), e.cameo, e.target.label) for e in events}

@@ -583,6 +583,23 @@ class _DocMentions:
             return [ref]
         return self._entity_ref(token)
 
+    def _counterpart(self, token: Token, owner: str) -> ActorRef | None:
+        """ "Erdogan urged *his Russian counterpart*": who holds, in the owner state, the office
+        the possessor holds (a leader's counterpart is the other state's leader)."""
+        on = self._known_date(token)
+        if on is None:
+            return None
+        for poss in children(token, {"poss"}):
+            for ref in self._ctx.refs.get(poss.i, ()):
+                if ref.kind != "entry" or not ref.key or not ref.person:
+                    continue
+                offices = self.gazetteer.offices(ref.key, on)
+                for office in ["leader"] if "leader" in offices else sorted(offices):
+                    holders = [h for h in self.gazetteer.holders(owner, office, on) if h != ref.key]
+                    if holders:
+                        return ActorRef("entry", holders[0], token.text, "role", person=True, office=office)
+        return None
+
     def _the_organisation(self, token: Token) -> ActorRef | None:
         """ "The alliance", "the bloc": the one organisation the article has named so far."""
         if not any(fold(c.text) == "the" for c in children(token, {"det"})) or children(
@@ -826,6 +843,8 @@ class _DocMentions:
             if holders:
                 return ActorRef("entry", holders[0], span.text, "role", person=True, office=role.office)
             return ActorRef("group", owner, span.text, "role", sector=role.sector)
+        if owner is not None and lemma(token) == "counterpart" and (peer := self._counterpart(token, owner)):
+            return peer
         if owner is not None:
             return ActorRef("group", owner, span.text, "role", sector=role.sector)
         # "Congress", "Parliament": a role that is also a proper name is a named body.
