@@ -2700,3 +2700,20 @@ def test_envoys_of_one_who_never_held_office_are_no_states(extractor: Extractor)
 def test_a_counterpart_holds_the_same_office(extractor: Extractor, text: str, expected: tuple[str, str, str]) -> None:
     events = extractor.extract(Article("t", text, published=dt.date(2024, 3, 4)))
     assert expected in {(actor_code(e.source), e.cameo, e.target.label) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "The kingdom": the one state named so far whose name says it is one.
+        ("Saudi Arabia criticised Iran. The kingdom accused Tehran of arming rebels.", {("SAU", "112", "IRN")}),
+        # "The Gulf state": the one that acted in the sentence before.
+        ("Qatar hosted talks on Gaza. The Gulf state urged Israel to accept a truce.", {("QAT", "020", "ISR")}),
+        # Not when two acted, nor when two are named before it in its own sentence.
+        ("Qatar and Egypt hosted talks. The Gulf state urged Israel to accept a truce.", set()),
+        ("Japan eased sanctions on North Korea after citizens were abducted by the reclusive state.", set()),
+    ],
+)
+def test_states_by_description(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    found = coded(extractor, text, dt.date(2024, 3, 4))
+    assert {e for e in found if e[1] in {"112", "020", "181"}} == expected

@@ -117,6 +117,13 @@ def _clause_doers(pronoun: Token) -> list[Token]:
     return doers
 
 
+def _is_subject(token: Token) -> bool:
+    """Whether ``token`` is a subject or one of coordinated subjects ("Qatar *and Egypt* met")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in SUBJECT_DEPS
+
+
 def _conjuncts(token: Token) -> list[Token]:
     """``token`` and the words coordinated with it ("Macron *and Scholz*")."""
     found = [token]
@@ -172,6 +179,13 @@ ARMED_OPPONENTS = frozenset({"REB", "UAF", "OPP", "CRM"})
 SIDE_NOUNS = frozenset({"side", "party"})
 #: Nouns by which "the" refers back to an organisation: "the alliance", "the bloc".
 ORGANISATION_ANAPHORS = frozenset({"alliance", "bloc", "organisation", "organization", "agency", "union"})
+
+#: Head nouns of a description of a state: "the kingdom", "the Gulf state".
+STATE_DESCRIPTIONS = frozenset(
+    {"state", "nation", "country", "island", "kingdom", "republic", "emirate", "monarchy", "sultanate"}
+)
+#: Of those, words a state's own name holds ("Kingdom of Saudi Arabia").
+TITLED_STATE_WORDS = frozenset({"kingdom", "republic", "emirate", "sultanate"})
 
 #: A state's bodies that "the" refers back to: "the government", "the authorities".
 DEFINITE_BODIES = frozenset({"government", "authority", "administration", "cabinet", "regime"})
@@ -581,7 +595,45 @@ class _DocMentions:
             return self._two_states(token)
         if lem in ORGANISATION_ANAPHORS and (ref := self._the_organisation(token)):
             return [ref]
+        if lem in STATE_DESCRIPTIONS and (ref := self._described_state(token)):
+            return [ref]
         return self._entity_ref(token)
+
+    def _described_state(self, token: Token) -> ActorRef | None:
+        """A state named by a description: "the kingdom" (the one state named so far whose
+        name says it is one), "the Gulf state", "the island nation" (the one state named in
+        this sentence or the one before)."""
+        if token.tag_ != "NN" or not any(fold(c.text) == "the" for c in children(token, {"det"})):
+            return None
+        if children(token, {"poss", "nmod"}) or prep_objects(token, "of"):
+            return None  # "the state of Texas", "Russia's state media"
+        modifiers_ = children(token, {"amod", "compound"})
+        if any(c.i in self._doc_names or c.i in self._doc_roles for c in modifiers_):
+            return None  # "the Russian state", "the Baltic state": a name, not a description
+        described = [c for c in modifiers_ if c.pos_ in {"ADJ", "PROPN", "NOUN"}]
+        word = lemma(token)
+        if word in TITLED_STATE_WORDS:
+            keys = {
+                key
+                for _, _, key in self._seen.states
+                if any(word in fold(name).split() for name in self._state_names(key))
+            }
+        elif described:
+            # The one state named before it in its sentence; else the one named in the sentence
+            # before, or the one that acted there ("Qatar hosted talks on Gaza. The Gulf state ...").
+            keys = {key for i, sent, key in self._seen.states if sent == self._sent and i < token.i}
+            if not keys:
+                before = [(i, key) for i, sent, key in self._seen.states if sent == self._sent - 1]
+                keys = {key for _, key in before}
+                if len(keys) > 1:
+                    keys = {key for i, key in before if _is_subject(token.doc[i])}
+        else:
+            return None  # "the country" alone may be anyone's
+        return ActorRef("entry", keys.pop(), token.text, "anaphora") if len(keys) == 1 else None
+
+    def _state_names(self, key: str) -> list[str]:
+        entry = self.gazetteer.get(key)
+        return [entry.actor.label, *entry.aliases] if entry is not None else []
 
     def _counterpart(self, token: Token, owner: str) -> ActorRef | None:
         """ "Erdogan urged *his Russian counterpart*": who holds, in the owner state, the office
@@ -845,6 +897,8 @@ class _DocMentions:
             return ActorRef("group", owner, span.text, "role", sector=role.sector)
         if owner is not None and lemma(token) == "counterpart" and (peer := self._counterpart(token, owner)):
             return peer
+        if owner is None and lemma(token) in STATE_DESCRIPTIONS and (state := self._described_state(token)):
+            return state  # "the kingdom"
         if owner is not None:
             return ActorRef("group", owner, span.text, "role", sector=role.sector)
         # "Congress", "Parliament": a role that is also a proper name is a named body.
