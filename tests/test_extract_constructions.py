@@ -2634,6 +2634,13 @@ def test_reactions_to_the_move(extractor: Extractor, text: str, expected: tuple[
     assert {(s, c) for s, c, _ in found if c == expected[1]} == {expected[:2]}
 
 
+def test_a_reaction_to_the_strikes_is_to_whoever_struck(extractor: Extractor) -> None:
+    # "The strikes" are the last use of force told, two sentences back, not the last statement.
+    text = "Russia fired missiles at Kyiv. Zelensky said Moscow wanted terror. Scholz condemned the strikes."
+    assert ("DEUGOV", "111", "RUS") in coded(extractor, text, dt.date(2022, 10, 10))
+    assert ("DEUGOV", "111", "UKRGOV") not in coded(extractor, text, dt.date(2022, 10, 10))
+
+
 def test_no_reaction_to_ones_own_move(extractor: Extractor) -> None:
     assert coded(extractor, "Russia attacked Kyiv. Moscow praised the move.", dt.date(2023, 6, 12)) == {
         ("RUS", "190", "UKR")

@@ -89,11 +89,15 @@ ATTACK_PLACE_PREPS = ("in", "at", "on")
 #: denial.
 REACTION_CODES = ("05", "11", "12", "016")
 #: Nouns that name an act already told ("condemned *the move*").
-REACTED_ACTS = frozenset(
-    {"move", "decision", "step", "action", "measure", "announcement", "attack", "strike", "launch", "test"}
-    # words said: "rejected *the remarks*", "dismissed *the accusation*"
-    | {"remark", "comment", "accusation", "allegation", "charge", "claim", "proposal", "offer", "demand"}
+REACTED_ACTS = frozenset({"move", "decision", "step", "action", "measure", "announcement"})
+#: ... and nouns that say which kind of act: force ("condemned *the strikes*") or words
+#: ("rejected *the remarks*"), with the CAMEO roots of the acts they may name.
+REACTED_FORCE = frozenset({"attack", "strike", "launch", "test", "offensive", "raid", "bombing", "shelling", "assault"})
+REACTED_WORDS = frozenset(
+    {"remark", "comment", "accusation", "allegation", "charge", "claim", "proposal", "offer", "demand"}
 )
+FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
+WORD_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 #: Armed groups fighting a state: what they strike at home is that state's.
 INSURGENT_SECTORS = frozenset({"REB", "UAF"})
 #: Sectors whose vehicles hit things by accident ("a cargo ship hits a breakwater").
@@ -448,14 +452,19 @@ class ArgumentLinker:
         if match.theme is None or match.theme in ctx.refs:
             return None
         act = ctx.doc[match.theme]
-        if lemma(act) not in REACTED_ACTS or not any(
+        word = lemma(act)
+        roots = FORCE_ROOTS if word in REACTED_FORCE else WORD_ROOTS if word in REACTED_WORDS else None
+        if (roots is None and word not in REACTED_ACTS) or not any(
             fold(c.text) in {"the", "this", "that", "these", "those"} for c in children(act, {"det"})
         ):
             return None
         if children(act, {"poss", "compound", "amod"}) or prep_objects(act, "of") or prep_objects(act, "by"):
             return None  # "the US move", "Russia's decision": said whose
+        # An attack is told of further back than a move ("Russia fired missiles at Kyiv. ...
+        # Macron condemned the strikes").
+        reach = 2 if roots is FORCE_ROOTS else 1
         for earlier in reversed(ctx.candidates):
-            if earlier.trigger.sentence < match.sentence - 1:
+            if earlier.trigger.sentence < match.sentence - reach:
                 break
             doer = earlier.source
             # One's own acts are not what one reacts to: "Israel accused Turkey of backing Hamas.
@@ -464,6 +473,7 @@ class ArgumentLinker:
                 earlier.trigger.token < match.token
                 and doer.kind in {"entry", "group"}
                 and not any(_same(doer, s) for s in sources)
+                and (roots is None or earlier.trigger.rule.code[:2] in roots)
             ):
                 return replace(doer, via="anaphora")
         return None
