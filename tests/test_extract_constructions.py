@@ -2641,6 +2641,12 @@ def test_a_reaction_to_the_strikes_is_to_whoever_struck(extractor: Extractor) ->
     assert ("DEUGOV", "111", "UKRGOV") not in coded(extractor, text, dt.date(2022, 10, 10))
 
 
+def test_who_both_is_every_one_of_them(extractor: Extractor) -> None:
+    text = "Russia fired missiles at Kyiv. Zelensky phoned Macron and Scholz, who both condemned the strikes."
+    found = coded(extractor, text, dt.date(2022, 10, 10))
+    assert {("FRAGOV", "111", "RUS"), ("DEUGOV", "111", "RUS")} <= found
+
+
 def test_no_reaction_to_ones_own_move(extractor: Extractor) -> None:
     assert coded(extractor, "Russia attacked Kyiv. Moscow praised the move.", dt.date(2023, 6, 12)) == {
         ("RUS", "190", "UKR")

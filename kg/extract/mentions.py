@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from kg.extract.gazetteer import Gazetteer, Role, load_gazetteer
 from kg.extract.lexicon import Cues, load_lexicon
-from kg.extract.syntax import SUBJECT_DEPS, agent, children, lemma, modifiers, prep_objects, subject
+from kg.extract.syntax import SUBJECT_DEPS, agent, children, conjuncts, lemma, modifiers, prep_objects, subject
 from kg.extract.text import dateline_place, fold, strip_determiner
 from kg.extract.timex import date_of, value_to_date
 
@@ -122,15 +122,6 @@ def _is_subject(token: Token) -> bool:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token.dep_ in SUBJECT_DEPS
-
-
-def _conjuncts(token: Token) -> list[Token]:
-    """``token`` and the words coordinated with it ("Macron *and Scholz*")."""
-    found = [token]
-    for child in token.children:
-        if child.dep_ == "conj":
-            found.extend(_conjuncts(child))
-    return found
 
 
 def _counted_two(noun: Token) -> bool:
@@ -689,7 +680,7 @@ class _DocMentions:
                 # All who report do: "Russia and China said they ...".
                 refs = [
                     r
-                    for member in _conjuncts(subj)
+                    for member in conjuncts(subj)
                     for r in self._ctx.refs.get(member.i, ())
                     if not r.person and (r.kind != "unresolved" or (r.via == "role" and r.sector))
                 ]
@@ -982,7 +973,7 @@ class _DocMentions:
         if len(picked) < 2:
             return []
         (second, _), (first, _) = picked[:2]
-        if lemma(token) in SIDE_NOUNS and second not in {t.i for t in _conjuncts(token.doc[first])}:
+        if lemma(token) in SIDE_NOUNS and second not in {t.i for t in conjuncts(token.doc[first])}:
             # "both sides" are two named together ("Armenia and Azerbaijan"), not a host and a
             # guest ("Saudi Arabia hosted talks on Sudan. ... urged both sides").
             return []
@@ -997,7 +988,7 @@ class _DocMentions:
         for t in reversed(doc[start : token.i]):
             if t.dep_ == "conj":
                 continue  # its head comes first, and holds the whole coordination
-            members = _conjuncts(t)
+            members = conjuncts(t)
             refs = [r for m in members for r in self._ctx.refs.get(m.i, ())]
             if len(members) > 1 and len(refs) > 1:
                 if all(r.kind == "entry" and (r.person or self._is_state(r)) for r in refs):

@@ -221,7 +221,12 @@ def subject(verb: Token) -> tuple[list[Token], str | None]:
         if subjects:
             first = subjects[0]
             if fold(first.text) in RELATIVE_WORDS and current.dep_ == "relcl":
-                return [current.head], "relcl"
+                head = current.head
+                if any(fold(c.text) in {"both", "all"} for c in current.children):
+                    # "Macron and Scholz, who *both* condemned ...": every one of them.
+                    while head.dep_ == "conj":
+                        head = head.head
+                return [head], "relcl"
             return subjects, how
         if is_prepositional_gerund(current):
             # "accused Kyiv of attacking": the object acts; "is committed to supporting
