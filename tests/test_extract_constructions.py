@@ -2662,6 +2662,11 @@ def test_no_reaction_to_ones_own_move(extractor: Extractor) -> None:
             "Lavrov criticised NATO. The alliance's secretary general rejected the remarks.",
             ("IGOWSTNAT", "120", "RUSGOV"),
         ),
+        # An armed group named too is no alliance.
+        (
+            "Hamas attacked Israel. Lavrov criticised NATO. The alliance rejected the remarks.",
+            ("IGOWSTNAT", "120", "RUSGOV"),
+        ),
         # A charge rejected is the accuser's, not one's own act told in it.
         ("Israel accused Turkey of backing Hamas. Ankara rejected the charge.", ("TUR", "016", "ISR")),
     ],

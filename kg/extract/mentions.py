@@ -644,12 +644,14 @@ class _DocMentions:
         return None
 
     def _the_organisation(self, token: Token) -> ActorRef | None:
-        """ "The alliance", "the bloc": the one organisation the article has named so far."""
+        """ "The alliance", "the bloc": the one international organisation the article has
+        named so far."""
         if not any(fold(c.text) == "the" for c in children(token, {"det"})) or children(
             token, {"amod", "compound", "nmod", "poss"}
         ):
             return None
-        named = set(self._seen.organisations)
+        # International bodies only: "the alliance" after Hamas and NATO is NATO.
+        named = {key for key in self._seen.organisations if self.gazetteer.get(key).actor.country is None}
         if len(named) != 1:
             return None
         return ActorRef("entry", named.pop(), token.text, "anaphora")
