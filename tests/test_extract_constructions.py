@@ -2647,6 +2647,15 @@ def test_who_both_is_every_one_of_them(extractor: Extractor) -> None:
     assert {("FRAGOV", "111", "RUS"), ("DEUGOV", "111", "RUS")} <= found
 
 
+def test_sanctions_denounced_and_sanctions_targeting(extractor: Extractor) -> None:
+    # "The sanctions" are the last sanctions told, up to two sentences back.
+    text = "The US imposed sanctions on Iran. Russia said it would help Tehran. Moscow criticised the sanctions."
+    assert ("RUS", "111", "USA") in coded(extractor, text, dt.date(2024, 2, 23))
+    # Sanctions "targeting" companies are no strike on them.
+    text = "The European Union agreed on Friday a package of sanctions against Russia, targeting 200 companies."
+    assert {c for _, c, _ in coded(extractor, text, dt.date(2024, 2, 23))} == {"163"}
+
+
 def test_no_reaction_to_ones_own_move(extractor: Extractor) -> None:
     assert coded(extractor, "Russia attacked Kyiv. Moscow praised the move.", dt.date(2023, 6, 12)) == {
         ("RUS", "190", "UKR")

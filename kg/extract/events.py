@@ -35,7 +35,7 @@ from kg.extract.lexicon import Cues, load_lexicon
 from kg.extract.linking import CAUSE_ROOTS, CLAIM_CODES, CLAIM_RESPONSIBILITY, Candidate
 from kg.extract.mentions import STATE_FORCES
 from kg.extract.modality import ASSERTED, REPORTED, condition_of, governors, is_refusal, modality_of, one_sided
-from kg.extract.syntax import SUBJECT_DEPS, is_requested, lemma, prep_objects
+from kg.extract.syntax import SUBJECT_DEPS, contents, is_requested, lemma, prep_objects
 from kg.extract.text import fold, slug, strip_determiner
 from kg.extract.timex import date_of, value_to_date
 from kg.model import Actor, Event
@@ -103,6 +103,13 @@ THREAT_OF_FORCE = "138"
 FORCE_PREFIXES = ("171", "18", "19")
 VIOLENT_PROTEST = "145"
 REPRESSION = "175"
+IMPOSE_SANCTIONS = "163"
+#: Roots of force, which an aiming verb codes unless sanctions are what aims.
+FORCE_CODE_ROOTS = frozenset({"18", "19", "20"})
+#: Verbs that say what something is aimed at.
+AIMING_VERBS = frozenset({"target", "hit"})
+#: Nouns of sanctions: "the sanctions target ...".
+SANCTION_NOUNS = frozenset({"sanction", "embargo", "tariff", "measure", "restriction", "ban"})
 SUICIDE_BOMBING = "1831"
 #: Attacks and fights (18, 19) on words or policies are criticism (111).
 VIOLENT_ROOTS = frozenset({"18", "19"})
@@ -429,6 +436,19 @@ def _identified(actor: Actor, ref: ActorRef, code: str) -> bool:
     return _anchored(actor) or (ref.via == "ner" and code[:2] not in STATEMENT_ROOTS)
 
 
+def _about_sanctions(verb: Token) -> bool:
+    """Whether an aiming verb says what sanctions aim at: "the sanctions target banks", "sanctions
+    targeting 200 firms", "imposed sanctions, targeting ..."."""
+    nouns = [s for s in verb.children if s.dep_ in SUBJECT_DEPS]
+    if verb.dep_ == "acl":
+        nouns.append(verb.head)
+    elif verb.dep_ in {"advcl", "conj", "xcomp"}:
+        governor = verb.head
+        nouns += [c for c in governor.children if c.dep_ in {"dobj", "nsubjpass"}]
+        nouns += [o for prep in ("on", "to") for o in prep_objects(governor, prep)]
+    return any(lemma(contents(n)) in SANCTION_NOUNS for n in nouns)
+
+
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     chunk = text[start:end]
     return start + len(chunk) - len(chunk.lstrip()), end - len(chunk) + len(chunk.rstrip())
@@ -637,6 +657,9 @@ class EventBuilder:
                     abroad = source.sector == "MIL" and ctx.home is not None and ctx.home != source.country
                     home = ctx.home if abroad else source.country
                     target = materialize(_located(cand.target, home), on, self.gazetteer)
+        if code[:2] in FORCE_CODE_ROOTS and lemma(token) in AIMING_VERBS and _about_sanctions(token):
+            # "sanctions against Russia, *targeting* 200 companies": the sanctions' aim, no strike.
+            code = IMPOSE_SANCTIONS
         if code == NON_MILITARY_BOMBING and _state_force(source):
             # A bombing by a state's forces is an aerial attack, not unconventional violence.
             code = AERIAL_ATTACK

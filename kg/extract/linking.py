@@ -96,8 +96,10 @@ REACTED_FORCE = frozenset({"attack", "strike", "launch", "test", "offensive", "r
 REACTED_WORDS = frozenset(
     {"remark", "comment", "accusation", "allegation", "charge", "claim", "proposal", "offer", "demand"}
 )
+REACTED_SANCTIONS = frozenset({"sanction", "embargo", "tariff"})
 FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
 WORD_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
+SANCTION_ROOTS = frozenset({"16"})
 #: Armed groups fighting a state: what they strike at home is that state's.
 INSURGENT_SECTORS = frozenset({"REB", "UAF"})
 #: Sectors whose vehicles hit things by accident ("a cargo ship hits a breakwater").
@@ -453,7 +455,15 @@ class ArgumentLinker:
             return None
         act = ctx.doc[match.theme]
         word = lemma(act)
-        roots = FORCE_ROOTS if word in REACTED_FORCE else WORD_ROOTS if word in REACTED_WORDS else None
+        roots = (
+            FORCE_ROOTS
+            if word in REACTED_FORCE
+            else WORD_ROOTS
+            if word in REACTED_WORDS
+            else SANCTION_ROOTS
+            if word in REACTED_SANCTIONS
+            else None
+        )
         if (roots is None and word not in REACTED_ACTS) or not any(
             fold(c.text) in {"the", "this", "that", "these", "those"} for c in children(act, {"det"})
         ):
@@ -462,7 +472,7 @@ class ArgumentLinker:
             return None  # "the US move", "Russia's decision": said whose
         # An attack is told of further back than a move ("Russia fired missiles at Kyiv. ...
         # Macron condemned the strikes").
-        reach = 2 if roots is FORCE_ROOTS else 1
+        reach = 2 if roots in (FORCE_ROOTS, SANCTION_ROOTS) else 1
         for earlier in reversed(ctx.candidates):
             if earlier.trigger.sentence < match.sentence - reach:
                 break
