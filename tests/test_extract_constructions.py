@@ -2744,3 +2744,27 @@ def test_a_counterpart_holds_the_same_office(extractor: Extractor, text: str, ex
 def test_states_by_description(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     found = coded(extractor, text, dt.date(2024, 3, 4))
     assert {e for e in found if e[1] in {"112", "020", "181"}} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "The group": the one national organisation named so far, not the alliance.
+        ("NATO criticised Hamas. The group fired rockets at Tel Aviv.", ("PSEREBHMS", "190", "ISR")),
+        # A describing word is no name: "the Western alliance".
+        ("Lavrov criticised NATO. The Western alliance rejected the remarks.", ("IGOWSTNAT", "120", "RUSGOV")),
+        # A title before a curated name inside one entity: "Sheikh Tamim ...".
+        ("Joe Biden spoke with Sheikh Tamim bin Hamad Al Thani.", ("USAGOV", "040", "QATGOV")),
+    ],
+)
+def test_the_group_and_titled_names(extractor: Extractor, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in coded(extractor, text, dt.date(2023, 11, 20))
+
+
+def test_speaking_with_someone_is_consulting(extractor: Extractor) -> None:
+    assert coded(extractor, "Putin and Xi talked with each other.", dt.date(2023, 11, 20)) == {
+        ("RUSGOV", "040", "CHNGOV"),
+        ("CHNGOV", "040", "RUSGOV"),
+    }
+    # Reporters are nobody in particular.
+    assert coded(extractor, "Zelensky spoke with reporters in Kyiv.", dt.date(2023, 11, 20)) == set()

@@ -168,8 +168,15 @@ ARMED_OPPONENTS = frozenset({"REB", "UAF", "OPP", "CRM"})
 
 #: Group nouns for the two parties to a conflict or a negotiation.
 SIDE_NOUNS = frozenset({"side", "party"})
-#: Nouns by which "the" refers back to an organisation: "the alliance", "the bloc".
+#: Nouns by which "the" refers back to an organisation: "the alliance", "the bloc" (an
+#: international one); "the group", "the militant group", "the movement" (a national one).
 ORGANISATION_ANAPHORS = frozenset({"alliance", "bloc", "organisation", "organization", "agency", "union"})
+GROUP_ANAPHORS = frozenset({"group", "movement", "militia", "faction"})
+#: Words that describe such a body without naming it: "the militant group", "the Western alliance".
+GROUP_DESCRIPTIONS = frozenset(
+    {"militant", "armed", "islamist", "jihadist", "rebel", "radical", "military", "western", "defence",
+     "defense", "trading", "regional", "economic", "political", "paramilitary", "mercenary", "extremist"}
+)  # fmt: skip
 
 #: Head nouns of a description of a state: "the kingdom", "the Gulf state".
 STATE_DESCRIPTIONS = frozenset(
@@ -445,6 +452,11 @@ class MentionResolver:
             inside = ent_start <= span.start and span.end <= ent_end and (ent_start, ent_end) != (span.start, span.end)
             if not inside:
                 continue
+            if person and span.end == ent_end:
+                # "Sheikh Tamim bin Hamad Al Thani": a title before the person's own name.
+                before = [fold(t.text) for t in span.doc[ent_start : span.start]]
+                if self.gazetteer.title_length(before) == len(before):
+                    continue
             # "George Washington", "Chad Smith", "Sharon Stone", "Washington Post": part of another name.
             if ent.label_ == "PERSON" or (
                 not person and ent.label_ in NAME_HOST_LABELS and kind in {"capital", "place", "seat"}
@@ -584,7 +596,7 @@ class _DocMentions:
                 return [ref]
         if lem in self.cues.group_nouns and token.tag_ in {"NNS", "NNPS"}:
             return self._two_states(token)
-        if lem in ORGANISATION_ANAPHORS and (ref := self._the_organisation(token)):
+        if lem in ORGANISATION_ANAPHORS | GROUP_ANAPHORS and (ref := self._the_organisation(token)):
             return [ref]
         if lem in STATE_DESCRIPTIONS and (ref := self._described_state(token)):
             return [ref]
@@ -645,13 +657,16 @@ class _DocMentions:
 
     def _the_organisation(self, token: Token) -> ActorRef | None:
         """ "The alliance", "the bloc": the one international organisation the article has
-        named so far."""
-        if not any(fold(c.text) == "the" for c in children(token, {"det"})) or children(
-            token, {"amod", "compound", "nmod", "poss"}
-        ):
+        named so far; "the (militant) group", "the movement": the one national one."""
+        if not any(fold(c.text) == "the" for c in children(token, {"det"})):
             return None
-        # International bodies only: "the alliance" after Hamas and NATO is NATO.
-        named = {key for key in self._seen.organisations if self.gazetteer.get(key).actor.country is None}
+        if any(c.i in self._doc_names or lemma(c) not in GROUP_DESCRIPTIONS for c in modifiers(token)):
+            return None  # "the EU bloc", "the Wagner group" name their own; "the Chinese ..."
+        # "The alliance" after Hamas and NATO is NATO; "the group" after both is Hamas.
+        international = lemma(token) in ORGANISATION_ANAPHORS
+        named = {
+            key for key in self._seen.organisations if (self.gazetteer.get(key).actor.country is None) == international
+        }
         if len(named) != 1:
             return None
         return ActorRef("entry", named.pop(), token.text, "anaphora")
@@ -892,6 +907,8 @@ class _DocMentions:
             return peer
         if owner is None and lemma(token) in STATE_DESCRIPTIONS and (state := self._described_state(token)):
             return state  # "the kingdom"
+        if owner is None and lemma(token) in GROUP_ANAPHORS and (named := self._the_organisation(token)):
+            return named  # "the militant group"
         if owner is not None:
             return ActorRef("group", owner, span.text, "role", sector=role.sector)
         # "Congress", "Parliament": a role that is also a proper name is a named body.
