@@ -2768,3 +2768,22 @@ def test_speaking_with_someone_is_consulting(extractor: Extractor) -> None:
     }
     # Reporters are nobody in particular.
     assert coded(extractor, "Zelensky spoke with reporters in Kyiv.", dt.date(2023, 11, 20)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Exercises of parties named together are joint: military cooperation, each with the other.
+        ("India and Japan launched war games.", {("IND", "062", "JPN"), ("JPN", "062", "IND")}),
+        (
+            "The drills were staged by Kenyan and Ugandan troops.",
+            {("KENMIL", "062", "UGAMIL"), ("UGAMIL", "062", "KENMIL")},
+        ),
+        # Near a third state, they show force to it.
+        ("China and Russia held naval drills near Japan.", {("CHN", "150", "JPN"), ("RUS", "150", "JPN")}),
+    ],
+)
+def test_exercises_of_parties_named_together(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert coded(extractor, text, dt.date(2019, 6, 1)) == expected

@@ -35,8 +35,9 @@ the target are found:
   ``p:<prep>`` (object of a preposition), ``default=yes`` (tried only when no
   other row of the lemma applies, derived rows included), ``noobj=yes`` (no direct object:
   "flew to Libya" is travel, "flew the migrants to Libya" is not), ``nopred=yes``
-  (the object is not called something: "called the move a provocation") or
-  ``verbless=yes`` (a headline without a verb).
+  (the object is not called something: "called the move a provocation"),
+  ``joint=yes`` (an event noun done by coordinated parties: "*France and Egypt*
+  launched war games") or ``verbless=yes`` (a headline without a verb).
 
 >>> rules = load_lexicon().rules_for("visit", "VERB")
 >>> rules[0].code, rules[0].planned_code
@@ -79,7 +80,7 @@ TARGET_SLOTS = frozenset(
     }
 )
 REQUIREMENT_KINDS = frozenset(
-    {"obj", "omod", "mod", "prt", "noprt", "xcomp", "oprd", "noobj", "nopred", "on", "verbless", "default"}
+    {"obj", "omod", "mod", "prt", "noprt", "xcomp", "oprd", "noobj", "nopred", "on", "verbless", "default", "joint"}
 )
 #: Conditions that only rule a reading out, or mark a default row; they make a row no more specific.
 EXCLUDING_KINDS = frozenset({"noprt", "nopred", "default"})

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from kg.extract.lexicon import ANY, Lexicon, Requirement, TriggerRule, load_lexicon
-from kg.extract.syntax import children, contents, lemma, misread_verb, prep_objects, theme
+from kg.extract.syntax import SUBJECT_DEPS, agent, children, contents, lemma, misread_verb, prep_objects, theme
 from kg.extract.text import fold
 
 if TYPE_CHECKING:
@@ -65,6 +65,16 @@ def _holds(req: Requirement, token: Token, obj: Token | None) -> bool:
     if req.kind == "nopred":
         # "called the move a provocation" names what the object is, no call to it.
         return not children(token, {"oprd", "ccomp"})
+    if req.kind == "joint":
+        # "France and Egypt launched war games", "war games staged by US and Jordanian forces",
+        # "French and Egyptian warships held drills": parties named together do it together.
+        host = token.head if token.dep_ in {"dobj", "nsubjpass"} else None
+        doers = [*children(host, SUBJECT_DEPS), *agent(host)] if host is not None else []
+        doers += [m for d in doers for m in children(d, {"amod", "compound"})]
+        doers += children(token, {"poss", "amod", "compound", "nmod"})
+        # Drills "near Japan" show force to Japan, whoever holds them (exercise-near-n).
+        shown = any(prep_objects(t, p) for t in (token, host) if t is not None for p in ("near", "off", "around"))
+        return not shown and any(children(d, {"conj"}) for d in doers)
     if req.kind == "default":
         return True  # when the row is tried is the condition (Lexicon.defaults_for)
     if req.kind == "noprt":
