@@ -2564,6 +2564,7 @@ def test_negotiators_and_agreed_deals(extractor: Extractor, text: str, expected:
         # Bans, restrictions and curbs lifted, removed or eased: an administrative sanction eased.
         ("China lifted restrictions on Australian wine.", {("CHN", "081", "AUS")}),
         ("Russia eased curbs on Turkish imports.", {("RUS", "081", "TUR")}),
+        ("China eased the ban on tourist groups to Australia.", {("CHN", "081", "AUS")}),
         # Refused: a refusal to ease it (1241).
         ("Pakistan refuses to remove the ban on Indian television channels.", {("PAK", "1241", "IND")}),
     ],
