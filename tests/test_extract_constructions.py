@@ -2788,3 +2788,13 @@ def test_exercises_of_parties_named_together(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert coded(extractor, text, dt.date(2019, 6, 1)) == expected
+
+
+def test_arms_for_whoever_bought_or_used_them(extractor: Extractor) -> None:
+    # "the weapons Armenia bought": the relative clause's subject receives them.
+    assert coded(extractor, "Russia supplied most of the weapons Armenia bought.", dt.date(2010, 6, 1)) == {
+        ("RUS", "072", "ARM")
+    }
+    assert ("IRN", "072", "RUS") in coded(
+        extractor, "Iran supplied the drones Russia used against Ukraine.", dt.date(2023, 6, 1)
+    )

@@ -322,10 +322,10 @@ CONTAINER_NOUNS = frozenset(
     | {"number", "amount", "quantity", "array", "range", "variety"}  # "a large number of weapons"
     # "withdrew some of its troops" (not "parts of Iraq" nor "thousands of civilians": a
     # place or a people is no kind of thing given or withdrawn).
-    | {"some", "several"}
+    | {"some", "several", "most", "many", "all"}
     | {"worth", "value"}  # "handed over $4 million worth of medical equipment"
     # shares and sums: "wrote off half *of the debt*", "forgave $2 billion *of its debt*"
-    | {"percent", "cent", "half", "third", "quarter", "portion", "share", "bulk"}
+    | {"percent", "%", "cent", "half", "third", "quarter", "portion", "share", "bulk"}
     | {"million", "billion", "trillion"}
 )
 
