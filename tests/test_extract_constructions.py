@@ -2798,3 +2798,23 @@ def test_arms_for_whoever_bought_or_used_them(extractor: Extractor) -> None:
     assert ("IRN", "072", "RUS") in coded(
         extractor, "Iran supplied the drones Russia used against Ukraine.", dt.date(2023, 6, 1)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Unnamed police are those of the one state their sentence names...
+        (
+            "Syria lifted its emergency law hours after security forces fired on protesters.",
+            {("SYRCOP", "175", "SYROPP")},
+        ),
+        # ... not by the nationality of those they act on, which is named because it is foreign.
+        ("Police arrested two Syrian activists.", {("---COP", "173", "SYROPP")}),
+        ("Police arrested two Syrian activists, Ankara said.", {("TURCOP", "173", "SYROPP")}),
+    ],
+)
+def test_unnamed_police_of_the_one_state_named(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    found = coded(extractor, text, dt.date(2011, 4, 19))
+    assert {e for e in found if e[0].endswith("COP")} == expected

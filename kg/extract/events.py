@@ -330,6 +330,9 @@ def _toll_of(ctx: DocContext, event: Event, violent: set[tuple[int, str]]) -> bo
 #: government, often another state's in a story filed from a neighbour (a Cairo dateline on
 #: news of Sudan's war), nor troops.
 HOME_SECTORS = frozenset({"COP", "JUD"})
+POLICE = "COP"
+#: Sectors of a state's own organs, which the police answer to rather than act on.
+STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
 
 def _located(ref: ActorRef, state: str) -> ActorRef:
@@ -519,6 +522,33 @@ class EventBuilder:
         # By lemma, or by the word itself: "COVID-19" may be one token or three.
         return any(lemma(t) in words or fold(t.text) in words for t in things)
 
+    def _sentence_state(self, ctx: DocContext, number: int, other: ActorRef) -> str | None:
+        """The one state the sentence ``number`` names (by name, place or owner), if only one.
+
+        The phrase of ``other``, the people the police act on, does not count: a nationality
+        is named because it is foreign ("police arrested three *Pakistani* men").
+        """
+        sent = ctx.sentences[number]
+        theirs: set[int] = set()
+        if other.kind != "entry" and other.sector not in STATE_ORGANS:
+            theirs = {
+                t.i
+                for i in range(sent.start, sent.end)
+                if any((r.text, r.sector) == (other.text, other.sector) for r in ctx.refs.get(i, ()))
+                for t in ctx.doc[i].subtree
+            }
+        states = set()
+        for i in range(sent.start, sent.end):
+            for ref in ctx.refs.get(i, ()) if i not in theirs else ():
+                key = ref.country if ref.kind == "unresolved" else ref.key
+                entry = self.gazetteer.get(key) if key else None
+                if entry is not None:
+                    owner = entry.actor.key if entry.actor.type == "state" else entry.actor.country
+                    if owner is None:
+                        return None  # an organisation without a state: no telling
+                    states.add(owner)
+        return states.pop() if len(states) == 1 else None
+
     def _titled(self, ref: ActorRef, on: dt.date, date: str | None, ctx: DocContext) -> dt.date:
         """The day to resolve ``ref`` on: ``on``, or, in a text with no date at all, a day on
         which the person held the office their title names ("Secretary-General Kofi Annan")."""
@@ -571,8 +601,22 @@ class EventBuilder:
             code = ACCUSE
         date = date_of(ctx, token)
         on = value_to_date(date) if date else (ctx.article.published or dt.date.today())
-        source = materialize(_at_home(cand.source, ctx.home), self._titled(cand.source, on, date, ctx), self.gazetteer)
-        target = materialize(_at_home(cand.target, ctx.home), self._titled(cand.target, on, date, ctx), self.gazetteer)
+        # Unnamed police and courts are the dateline's state's; police, else those of the one
+        # state their sentence names ("Syria lifted its emergency law after security forces ...").
+        # Courts and lawyers are too often another state's to be placed so; police only.
+        sentence = cand.trigger.sentence
+        source_home = ctx.home or (
+            self._sentence_state(ctx, sentence, cand.target) if cand.source.sector == POLICE else None
+        )
+        target_home = ctx.home or (
+            self._sentence_state(ctx, sentence, cand.source) if cand.target.sector == POLICE else None
+        )
+        source = materialize(
+            _at_home(cand.source, source_home), self._titled(cand.source, on, date, ctx), self.gazetteer
+        )
+        target = materialize(
+            _at_home(cand.target, target_home), self._titled(cand.target, on, date, ctx), self.gazetteer
+        )
         if code == ACCUSE and said:
             # Saying one's own act happened claims responsibility (015) towards its target:
             # "The US claimed that they had attacked Iraq", "Zelensky said Ukrainian forces
