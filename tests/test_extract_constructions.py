@@ -2528,13 +2528,13 @@ def test_a_surname_without_a_full_name_or_fitting_title_stays_unknown(extractor:
 
 
 def test_participles_used_as_prepositions_are_no_events(extractor: Extractor) -> None:
-    # "involving" says what the conditions are about; nobody involves anyone.
-    for text in (
-        "Rodrigo Duterte will not lift the ban until Oman accepts the terms he set"
-        " involving the treatment of Filipinos.",
-        "Ghana lifted the ban after Oman accepted terms involving the treatment of Ghanaians.",
-    ):
-        assert "012" not in {code for _, code, _ in coded(extractor, text, dt.date(2018, 3, 1))}
+    # "involving" says what the rules are about; nobody involves anyone.
+    text = (
+        "Rodrigo Duterte will keep the ban until Oman accepts the rules he drafted involving the safety of Filipinos."
+    )
+    [(_, ctx)] = list(extractor.contexts_many([Article("t", text, published=dt.date(2018, 3, 1))]))
+    assert "involving" not in {ctx.doc[m.token].text for m in ctx.triggers}
+    assert "012" not in {code for _, code, _ in coded(extractor, text, dt.date(2018, 3, 1))}
 
 
 @pytest.mark.parametrize(
@@ -2566,7 +2566,7 @@ def test_negotiators_and_agreed_deals(extractor: Extractor, text: str, expected:
         ("Russia eased curbs on Turkish imports.", {("RUS", "081", "TUR")}),
         ("China eased the ban on tourist groups to Australia.", {("CHN", "081", "AUS")}),
         # Refused: a refusal to ease it (1241).
-        ("Pakistan refuses to remove the ban on Indian television channels.", {("PAK", "1241", "IND")}),
+        ("China refused to remove the ban on South Korean films.", {("CHN", "1241", "KOR")}),
     ],
 )
 def test_bans_lifted(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
@@ -2583,7 +2583,7 @@ def test_insurgents_striking_at_home_strike_their_state(extractor: Extractor) ->
     ("text", "expected"),
     [
         # Dispersing protesters is repression (175) of the police's own people...
-        ("Liberian police used tear gas to disperse demonstrators.", ("LBRCOP", "175", "LBROPP")),
+        ("Kenyan police used tear gas to disperse demonstrators.", ("KENCOP", "175", "KENOPP")),
         # ... and a foreign army's protesters are those of the state the story is filed from.
         ("ABIDJAN (Reuters) - French soldiers dispersed protesters on Tuesday.", ("FRAMIL", "175", "CIVOPP")),
     ],
@@ -2739,7 +2739,7 @@ def test_a_counterpart_holds_the_same_office(extractor: Extractor, text: str, ex
         ("Qatar hosted talks on Gaza. The Gulf state urged Israel to accept a truce.", {("QAT", "020", "ISR")}),
         # Not when two acted, nor when two are named before it in its own sentence.
         ("Qatar and Egypt hosted talks. The Gulf state urged Israel to accept a truce.", set()),
-        ("Japan eased sanctions on North Korea after citizens were abducted by the reclusive state.", set()),
+        ("Seoul condemned Pyongyang after two fishermen were seized by the reclusive state.", set()),
     ],
 )
 def test_states_by_description(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
@@ -2791,9 +2791,9 @@ def test_exercises_of_parties_named_together(
 
 
 def test_arms_for_whoever_bought_or_used_them(extractor: Extractor) -> None:
-    # "the weapons Armenia bought": the relative clause's subject receives them.
-    assert coded(extractor, "Russia supplied most of the weapons Armenia bought.", dt.date(2010, 6, 1)) == {
-        ("RUS", "072", "ARM")
+    # "the weapons Pakistan bought": the relative clause's subject receives them.
+    assert coded(extractor, "China supplied most of the weapons Pakistan bought.", dt.date(2010, 6, 1)) == {
+        ("CHN", "072", "PAK")
     }
     assert ("IRN", "072", "RUS") in coded(
         extractor, "Iran supplied the drones Russia used against Ukraine.", dt.date(2023, 6, 1)
@@ -2805,8 +2805,8 @@ def test_arms_for_whoever_bought_or_used_them(extractor: Extractor) -> None:
     [
         # Unnamed police are those of the one state their sentence names...
         (
-            "Syria lifted its emergency law hours after security forces fired on protesters.",
-            {("SYRCOP", "175", "SYROPP")},
+            "Bolivia declared a curfew after security forces fired on protesters.",
+            {("BOLCOP", "175", "BOLOPP")},
         ),
         # ... not by the nationality of those they act on, which is named because it is foreign.
         ("Police arrested two Syrian activists.", {("---COP", "173", "SYROPP")}),

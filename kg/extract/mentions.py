@@ -610,10 +610,10 @@ class _DocMentions:
             return None
         if children(token, {"poss", "nmod"}) or prep_objects(token, "of"):
             return None  # "the state of Texas", "Russia's state media"
-        modifiers_ = children(token, {"amod", "compound"})
-        if any(c.i in self._doc_names or c.i in self._doc_roles for c in modifiers_):
+        describing = children(token, {"amod", "compound"})
+        if any(c.i in self._doc_names or c.i in self._doc_roles for c in describing):
             return None  # "the Russian state", "the Baltic state": a name, not a description
-        described = [c for c in modifiers_ if c.pos_ in {"ADJ", "PROPN", "NOUN"}]
+        described = [c for c in describing if c.pos_ in {"ADJ", "PROPN", "NOUN"}]
         word = lemma(token)
         if word in TITLED_STATE_WORDS:
             keys = {
