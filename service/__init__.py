@@ -206,6 +206,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         events,
         executor,
         exports,
+        extract,
         health,
         home,
         named,
@@ -221,7 +222,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     store.init_app(app)
     executor.init_app(app)
     access.init_app(app)
-    for module in (home, health, sparql, update, named, articles, events, network, viz, exports, openapi):
+    for module in (home, health, sparql, update, named, articles, extract, events, network, viz, exports, openapi):
         app.register_blueprint(module.bp)
     app.after_request(_security_headers)
     return app

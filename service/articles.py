@@ -23,7 +23,7 @@ from service.events import find_events
 from service.params import page
 from service.store import get_kg, write_lock
 
-__all__ = ["bp", "list_articles"]
+__all__ = ["bp", "json_body", "list_articles"]
 
 bp = Blueprint("articles", __name__, url_prefix="/api/articles")
 
@@ -89,7 +89,8 @@ def article_json(kg: KnowledgeGraph, article_id: str) -> dict[str, Any]:
     }
 
 
-def _json_body() -> object:
+def json_body() -> object:
+    """The request's JSON body (InputError or 415 if it is not one)."""
     if not request.is_json:
         raise UnsupportedMediaType("send the article as a JSON object with Content-Type: application/json")
     try:
@@ -113,7 +114,7 @@ def add_article() -> tuple[Response, int]:
     """Ingest one article; 201 if stored, 200 if it was already stored unchanged."""
     from kg.pipeline import ingest_record
 
-    record = _json_body()
+    record = json_body()
     if not isinstance(record, dict):
         raise InputError(f"the body must be a JSON object, got {type(record).__name__}", where="body")
     kg = get_kg()

@@ -258,6 +258,31 @@ PATHS: dict[str, dict[str, Any]] = {
             "responses": {"200": _json(_ARTICLE), "201": _json(_ARTICLE, "stored")} | _errors(400, 413, 415, 503),
         },
     },
+    "/api/extract": {
+        "post": {
+            "summary": "The events of a text (nothing is stored)",
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "required": ["text"],
+                            "properties": {
+                                "text": {"type": "string"},
+                                "id": {"type": "string"},
+                                "title": {"type": "string"},
+                                "published": {"type": "string"},
+                                "url": {"type": "string"},
+                                "explain": {"type": "boolean"},
+                            },
+                        }
+                    }
+                },
+            },
+            "responses": {"200": _json(_ARTICLE)} | _errors(400, 413, 415, 503),
+        }
+    },
     "/api/articles/{article_id}": {
         "get": {
             "summary": "One article with its events",

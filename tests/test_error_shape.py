@@ -330,6 +330,23 @@ def test_bad_article_stores_nothing(client, kg):
     assert_error_shape(client.get("/api/articles/new"), 404)
 
 
+@pytest.mark.parametrize(
+    ("kwargs", "status", "words"),
+    [
+        ({"json": {"id": "x"}}, 400, "text"),
+        ({"json": {"text": "Putin visited Turkey.", "published": "2024-02-30"}}, 400, "date"),
+        ({"json": {"text": "Putin visited Turkey.", "explain": "yes"}}, 400, "explain"),
+        ({"json": ["Putin visited Turkey."]}, 400, "object"),
+        ({"json": {"text": "   "}}, 400, "empty"),
+        ({"data": "Putin visited Turkey.", "content_type": "text/plain"}, 415, "json"),
+        ({"data": "{", "content_type": "application/json"}, 400, "json"),
+    ],
+)
+def test_bad_extract_requests(shared_client, kwargs, status, words):
+    body = assert_error_shape(shared_client.post("/api/extract", **kwargs), status)
+    assert words in body["message"].lower()
+
+
 def test_405_says_which_methods_are_allowed(client):
     response = client.delete("/sparql")
     assert_error_shape(response, 405)

@@ -470,6 +470,33 @@ def stub_client(app):
     return app.test_client()
 
 
+def test_extract_returns_events_and_stores_nothing(stub_client, kg):
+    before = kg.stats()
+    response = stub_client.post("/api/extract", json={"text": "Putin went to Ankara. Talks followed."})
+    assert response.status_code == 200
+    body = response.get_json()
+    assert (body["id"], body["extractor"]) == ("text", "stub/1")
+    assert [(e["source"]["label"], e["cameo"], e["target"]["label"], e["sentence"]) for e in body["events"]] == [
+        ("Russia", "042", "Turkey", "Putin went to Ankara.")
+    ]
+    assert "explain" not in body
+    assert kg.stats() == before
+    assert stub_client.get("/api/articles").get_json()["articles"] == []
+
+
+@pytest.mark.spacy
+def test_extract_explains_each_sentence(app, extractor):
+    app.config["DIPLOKG_EXTRACTOR"] = extractor
+    text = "Putin visited Turkey on Monday. The weather was fine."
+    body = app.test_client().post("/api/extract", json={"text": text, "published": "2024-01-29", "explain": True})
+    body = body.get_json()
+    assert [(e["source"]["label"], e["cameo"], e["target"]["label"], e["date"]) for e in body["events"]] == [
+        ("Vladimir Putin", "042", "Turkey", "2024-01-29")
+    ]
+    assert [x["text"] for x in body["explain"]] == ["Putin visited Turkey on Monday.", "The weather was fine."]
+    assert "reason" in body["explain"][1]
+
+
 def test_post_article_stores_it_and_reposting_changes_nothing(stub_client, kg):
     record = {
         "id": "new/1",
