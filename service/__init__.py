@@ -38,8 +38,9 @@ else from the environment variable named in brackets, else the default.
 ``ACCESS_LOG`` (``DIPLOKG_ACCESS_LOG``)
     One JSON line per request on the ``diplokg.access`` logger. Default on.
 ``DIPLOKG_EXTRACTOR`` (no environment variable)
-    An extractor object for ``POST /api/articles``; ``None`` (the default)
-    uses the pipeline's default extractor. Tests set a stub here.
+    An extractor object for ``POST /api/articles`` and ``POST /api/extract``;
+    ``None`` (the default) uses the pipeline's default extractor. Tests set a
+    stub here.
 """
 
 from __future__ import annotations
