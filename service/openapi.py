@@ -29,6 +29,14 @@ def _errors(*codes: int) -> dict[str, Any]:
     return {str(c): _json(_ERROR, "error (the one JSON error shape)") for c in codes}
 
 
+def _record_body(required: list[str], **extra: dict[str, Any]) -> dict[str, Any]:
+    """A required JSON body holding an article record (``POST /api/articles``, ``/api/extract``)."""
+    fields = ("id", "text", "title", "published", "url", "publisher")
+    properties = {name: {"type": "string"} for name in fields} | extra
+    schema = {"type": "object", "required": required, "properties": properties}
+    return {"required": True, "content": {"application/json": {"schema": schema}}}
+
+
 def _param(
     name: str,
     where: str = "query",
@@ -236,50 +244,14 @@ PATHS: dict[str, dict[str, Any]] = {
         },
         "post": {
             "summary": "Ingest one article",
-            "requestBody": {
-                "required": True,
-                "content": {
-                    "application/json": {
-                        "schema": {
-                            "type": "object",
-                            "required": ["id", "text"],
-                            "properties": {
-                                "id": {"type": "string"},
-                                "text": {"type": "string"},
-                                "title": {"type": "string"},
-                                "published": {"type": "string"},
-                                "url": {"type": "string"},
-                                "publisher": {"type": "string"},
-                            },
-                        }
-                    }
-                },
-            },
+            "requestBody": _record_body(["id", "text"]),
             "responses": {"200": _json(_ARTICLE), "201": _json(_ARTICLE, "stored")} | _errors(400, 413, 415, 503),
         },
     },
     "/api/extract": {
         "post": {
             "summary": "The events of a text (nothing is stored)",
-            "requestBody": {
-                "required": True,
-                "content": {
-                    "application/json": {
-                        "schema": {
-                            "type": "object",
-                            "required": ["text"],
-                            "properties": {
-                                "text": {"type": "string"},
-                                "id": {"type": "string"},
-                                "title": {"type": "string"},
-                                "published": {"type": "string"},
-                                "url": {"type": "string"},
-                                "explain": {"type": "boolean"},
-                            },
-                        }
-                    }
-                },
-            },
+            "requestBody": _record_body(["text"], explain={"type": "boolean"}),
             "responses": {"200": _json(_ARTICLE)} | _errors(400, 413, 415, 503),
         }
     },

@@ -88,18 +88,32 @@ ATTACK_PLACE_PREPS = ("in", "at", "on")
 #: Reactions to an act named only as "the move", "the charge": praise, criticism, rejection,
 #: denial.
 REACTION_CODES = ("05", "11", "12", "016")
-#: Nouns that name an act already told ("condemned *the move*").
-REACTED_ACTS = frozenset({"move", "decision", "step", "action", "measure", "announcement"})
-#: ... and nouns that say which kind of act: force ("condemned *the strikes*") or words
-#: ("rejected *the remarks*"), with the CAMEO roots of the acts they may name.
-REACTED_FORCE = frozenset({"attack", "strike", "launch", "test", "offensive", "raid", "bombing", "shelling", "assault"})
-REACTED_WORDS = frozenset(
-    {"remark", "comment", "accusation", "allegation", "charge", "claim", "proposal", "offer", "demand"}
+
+
+@dataclass(frozen=True)
+class _Reacted:
+    """What a noun for an act already told may name: acts of these CAMEO roots (any, if
+    empty), told up to ``reach`` sentences back."""
+
+    roots: frozenset[str] = frozenset()
+    reach: int = 1
+
+
+_ANY_ACT = _Reacted()
+_FORCE = _Reacted(frozenset({"15", "18", "19", "20"}), reach=2)  # "condemned *the strikes*"
+_WORDS = _Reacted(frozenset({"01", "02", "03", "10", "11", "12", "13"}))  # "rejected *the remarks*"
+_SANCTIONS = _Reacted(frozenset({"16"}), reach=2)  # "denounced *the sanctions*"
+#: Nouns that name an act already told ("condemned *the move*"), and which acts they may name.
+REACTED_ACTS: dict[str, _Reacted] = (
+    dict.fromkeys(("move", "decision", "step", "action", "measure", "announcement"), _ANY_ACT)
+    | dict.fromkeys(
+        ("attack", "strike", "launch", "test", "offensive", "raid", "bombing", "shelling", "assault"), _FORCE
+    )
+    | dict.fromkeys(
+        ("remark", "comment", "accusation", "allegation", "charge", "claim", "proposal", "offer", "demand"), _WORDS
+    )
+    | dict.fromkeys(("sanction", "embargo", "tariff"), _SANCTIONS)
 )
-REACTED_SANCTIONS = frozenset({"sanction", "embargo", "tariff"})
-FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
-WORD_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
-SANCTION_ROOTS = frozenset({"16"})
 #: Armed groups fighting a state: what they strike at home is that state's.
 INSURGENT_SECTORS = frozenset({"REB", "UAF"})
 #: Sectors whose vehicles hit things by accident ("a cargo ship hits a breakwater").
@@ -448,33 +462,21 @@ class ArgumentLinker:
 
     @staticmethod
     def _reacted_to(ctx: DocContext, match: TriggerMatch, sources: list[ActorRef]) -> ActorRef | None:
-        """Who did "the move" a reaction is to: the doer of the last act told before it, in its
-        sentence or the one before ("The US imposed sanctions on Chinese firms. Beijing
-        condemned *the move*"), other than the one reacting."""
+        """Who did "the move" a reaction is to: the doer of the last fitting act told before it,
+        in its sentence or the one before (two for force and sanctions: "The US imposed sanctions
+        on Chinese firms. Beijing condemned *the move*"), other than the one reacting."""
         if match.theme is None or match.theme in ctx.refs:
             return None
         act = ctx.doc[match.theme]
-        word = lemma(act)
-        roots = (
-            FORCE_ROOTS
-            if word in REACTED_FORCE
-            else WORD_ROOTS
-            if word in REACTED_WORDS
-            else SANCTION_ROOTS
-            if word in REACTED_SANCTIONS
-            else None
-        )
-        if (roots is None and word not in REACTED_ACTS) or not any(
+        kind = REACTED_ACTS.get(lemma(act))
+        if kind is None or not any(
             fold(c.text) in {"the", "this", "that", "these", "those"} for c in children(act, {"det"})
         ):
             return None
         if children(act, {"poss", "compound", "amod"}) or prep_objects(act, "of") or prep_objects(act, "by"):
             return None  # "the US move", "Russia's decision": said whose
-        # An attack is told of further back than a move ("Russia fired missiles at Kyiv. ...
-        # Macron condemned the strikes").
-        reach = 2 if roots in (FORCE_ROOTS, SANCTION_ROOTS) else 1
         for earlier in reversed(ctx.candidates):
-            if earlier.trigger.sentence < match.sentence - reach:
+            if earlier.trigger.sentence < match.sentence - kind.reach:
                 break
             doer = earlier.source
             # One's own acts are not what one reacts to: "Israel accused Turkey of backing Hamas.
@@ -483,7 +485,7 @@ class ArgumentLinker:
                 earlier.trigger.token < match.token
                 and doer.kind in {"entry", "group"}
                 and not any(_same(doer, s) for s in sources)
-                and (roots is None or earlier.trigger.rule.code[:2] in roots)
+                and (not kind.roots or earlier.trigger.rule.code[:2] in kind.roots)
             ):
                 return replace(doer, via="anaphora")
         return None
