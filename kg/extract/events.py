@@ -92,6 +92,9 @@ DIPLOMATIC_ROOTS = frozenset({"04"})
 VERBAL_QUADS = frozenset({1, 3})
 #: Statements need actors the gazetteer knows or places in a country.
 STATEMENT_ROOTS = frozenset({"01"})
+#: Statements that may be about one's own state: sympathy ("expressed sorrow for the shootings
+#: in South Carolina") and claims of responsibility for an attack there.
+OWN_STATE_STATEMENTS = ("015", "018")
 #: Statements and appeals: a state's words about its own organs are no event between two actors.
 VERBAL_ROOTS = frozenset({"01", "02"})
 #: Yielding and military posture (08, 15): a state's own forces are moved, not acted on.
@@ -733,6 +736,16 @@ class EventBuilder:
             return None
         if rule.code[:2] in DOMESTIC_ROOTS and target.type == "state" and source.country == target.key:
             ctx.rejected.append((token.i, "cooperation of an actor with its own state (domestic)"))
+            return None
+        if (
+            code[:2] in STATEMENT_ROOTS
+            and not code.startswith(OWN_STATE_STATEMENTS)
+            and target.type == "state"
+            and source.country == target.key
+        ):
+            # "Putin said Russia would respond": what a state's people say of it is no event
+            # between two parties; sympathy and claims of responsibility are.
+            ctx.rejected.append((token.i, "a statement about one's own state"))
             return None
         sent = ctx.sentences[cand.trigger.sentence]
         start, end = _sentence_bounds(ctx.article.text, sent.start_char, sent.end_char)

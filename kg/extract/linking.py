@@ -83,8 +83,20 @@ RESPONSIBILITY_VERBS = frozenset({"claim", "accept", "take", "admit", "acknowled
 LOCATED_OBJECT_ROOTS = frozenset({"07", "08", "09"})
 #: Roots whose act on a thing located in another state than the doers' is an act on it.
 LOCATED_ATTACK_ROOTS = frozenset({"18", "19"})
+#: Aid roots, whose unnamed people helped are those of the place the aid went to; other
+#: groups there (refugees, troops) may be foreign.
+AID_ROOTS = frozenset({"07"})
+AIDED_SECTORS = frozenset({"CVL"})
 #: Prepositions that place an attacked thing: "near the Afghan border" leaves it on either side.
 ATTACK_PLACE_PREPS = ("in", "at", "on")
+#: Nouns an event noun may name the kind of, whose phrases are then its own ("an aid
+#: *programme* for Bosnia", "a sanctions *package* against Iran").
+SCHEME_NOUNS = frozenset({"program", "programme", "package", "plan", "scheme", "deal", "effort", "campaign", "mission"})
+#: Prepositions of what a shot or strike without an object is aimed at ("fired *at* targets").
+AIMED_PREPS = ("at", "on", "into")
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+#: Roots, beside the symmetric codes, whose acts "between" two sides are of each on the other.
+BETWEEN_ROOTS = frozenset({"19"})
 #: Reactions to an act named only as "the move", "the charge": praise, criticism, rejection,
 #: denial.
 REACTION_CODES = ("05", "11", "12", "016")
@@ -180,6 +192,15 @@ def _sides(parties: list[ActorRef]) -> list[tuple[ActorRef, ActorRef]]:
     return pairs
 
 
+def _party_theme(ctx: DocContext, match: TriggerMatch) -> bool:
+    """Whether the trigger's object names a party ("discussed *Iran*"), not the thing its rule
+    requires ("shared *intelligence*", though "intelligence" may name a spy agency)."""
+    if match.theme is None or match.theme not in ctx.refs:
+        return False
+    word = lemma(ctx.doc[match.theme])
+    return not any(r.kind == "obj" and word in r.lemmas for r in match.rule.requires)
+
+
 def _same(a: ActorRef, b: ActorRef) -> bool:
     """Whether two references denote the same actor (no event with oneself)."""
     return a.key is not None and (a.kind, a.key, a.sector) == (b.kind, b.key, b.sector)
@@ -231,12 +252,16 @@ def _named_apposition(ctx: DocContext, token: Token) -> Token:
     return token
 
 
-def _placed(refs: list[ActorRef], state: str) -> list[ActorRef]:
+def _placed(refs: list[ActorRef], state: str, sectors: frozenset[str] | None = None) -> list[ActorRef]:
     """Give the countryless groups among ``refs`` ("two children", "police", "ethnic Turks")
-    the state ``state``."""
+    the state ``state``; with ``sectors``, only the groups of those sectors."""
     return [
         replace(r, country=state, via="ethnic" if r.via == "ethnic" else "located")
-        if r.kind == "unresolved" and (r.sector or r.via == "ethnic") and not r.country and not r.person
+        if r.kind == "unresolved"
+        and (r.sector or r.via == "ethnic")
+        and not r.country
+        and not r.person
+        and (sectors is None or r.sector in sectors)
         else r
         for r in refs
     ]
@@ -348,6 +373,9 @@ class ArgumentLinker:
                     if code[:2] in LOCAL_FORCE_ROOTS:
                         # Arrests and curfews are the local authorities' ("police arrested protesters in Moscow").
                         sources = _placed(sources, place.key)
+            if code[:2] in AID_ROOTS and targets and (place := self._place_of(ctx, token, match)) is not None:
+                # "Sent aid to civilians in Syria": the people helped are those of where it went.
+                targets = _placed(targets, place.key, sectors=AIDED_SECTORS)
             if sources and not targets and (place := self._located_thing(ctx, token, match, sources)):
                 targets, target_how = [place], "place"
             pairs: list[tuple[ActorRef, ActorRef, str, str]] = []
@@ -375,11 +403,17 @@ class ArgumentLinker:
                 )
                 and len(sources) > 1
                 and not targets
-                and (match.theme is None or match.theme not in ctx.refs)
+                and not _party_theme(ctx, match)
             ):
                 # "Putin and Erdogan met", "US, Chinese diplomats discuss relations": each with the other.
                 pairs = [(s, t, source_how, "reciprocal") for s, t in _sides(sources)]
-            elif target_how == "p:between" and not sources and len(targets) > 1:
+            elif (
+                target_how == "p:between"
+                and not sources
+                and len(targets) > 1
+                # Talks or clashes between two sides are theirs; not a mediation between them.
+                and (match.rule.code in self.cues.symmetric_codes or match.rule.code[:2] in BETWEEN_ROOTS)
+            ):
                 pairs = [(s, t, "reciprocal", "reciprocal") for s, t in _sides(targets)]
             for source, target, s_how, t_how in pairs:
                 if t_how == "comp" and not _same(source, target) and any(_same(s, target) for s in sources):
@@ -440,9 +474,16 @@ class ArgumentLinker:
         in Russia's Bryansk region"; not a ship running aground, a raid in Kabul by US and
         Afghan forces together, or "urged to fight repression in Cambodia".
         """
-        if match.theme is None or match.theme in ctx.refs:
+        root = match.rule.code[:2]
+        thing = ctx.doc[match.theme] if match.theme is not None else None
+        if root in LOCATED_ATTACK_ROOTS and (thing is None or lemma(thing) in self.cues.weapon_nouns):
+            # "Fired (shells) at *targets* in Hebron": what was aimed at, not what was fired.
+            aimed = [
+                o for prep in AIMED_PREPS for o in prep_objects(token, prep) if o.ent_type_ not in TIME_ENTITIES
+            ] if token.pos_ == "VERB" else []  # fmt: skip
+            thing = aimed[0] if len(aimed) == 1 else thing
+        if thing is None or thing.i in ctx.refs:
             return None
-        thing, root = ctx.doc[match.theme], match.rule.code[:2]
         if root in LOCATED_OBJECT_ROOTS:
             return self._one_state(ctx, (thing,), LOCATION_PREPS)
         if (
@@ -846,6 +887,9 @@ class ArgumentLinker:
         often names a bystander.
         """
         head = token.head
+        if token.dep_ == "compound" and head.pos_ == "NOUN" and lemma(head) in SCHEME_NOUNS:
+            # "launched a bombing *campaign*": the scheme's host performs the act it is of.
+            return self._host(head, code)
         if token.dep_ in {"dobj", "nsubjpass"} and self._light(head):
             return head
         if token.dep_ == "dobj" and head.pos_ == "VERB" and self.cues.governors.get(lemma(head)) in PLANNING:
@@ -1111,7 +1155,10 @@ class ArgumentLinker:
                 # Where a thing was sent or handed: the phrase may hang on the end of the object
                 # ("sent vehicles and a team of paratroopers *to Lebanon*").
                 tail = object_tail(obj) if obj is not None and prep == "to" and match.rule.pos == "VERB" else []
-                for host_token in (token, obj, held, host, *inner, *shaped, *tail):
+                # "a military aid programme *for Bosnia*": the phrase may hang on the scheme the
+                # event noun names the kind of.
+                scheme = token.head if token.dep_ == "compound" and lemma(token.head) in SCHEME_NOUNS else None
+                for host_token in (token, obj, held, host, scheme, *inner, *shaped, *tail):
                     if host_token is not None:
                         found = prep_objects(host_token, prep)
                         # Through a container: "cyber attacks on a number *of Armenian websites*".
