@@ -2864,3 +2864,31 @@ def test_shared_acts_aimed_fire_and_schemes(
 )
 def test_statements_about_ones_own_state(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert coded(extractor, text, dt.date(2019, 6, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # People "with" whom one deals are from where the next "from" phrase says, though the
+        # parser hung it on the word before.
+        ("Kenya cancelled a meeting with judges from Uganda.", {("KEN", "161", "UGAJUD")}),
+        # A title of several words carries its owner from the far left.
+        (
+            "Chilean Senate President Maria Soto expressed condolences to Peru.",
+            {("CHLLEG", "018", "PER")},
+        ),
+        ("Chile's parliament speaker expressed condolences to Peru.", {("CHLLEG", "018", "PER")}),
+        # A military operation is an attack on where it is waged.
+        ("Turkey's military operation in Syria entered its second week.", {("TUR", "190", "SYR")}),
+        # Considering doing one thing and launching another: both only considered.
+        (
+            "Turkey is considering going beyond air strikes and launching a ground operation in Syria.",
+            {("TUR", "190", "SYR", "hypothetical")},
+        ),
+    ],
+)
+def test_origins_titles_and_operations(extractor: Extractor, text: str, expected: set[tuple[str, ...]]) -> None:
+    events = extractor.extract(Article("t", text, published=dt.date(2019, 10, 15)))
+    width = len(next(iter(expected)))
+    found = {(actor_code(e.source), e.cameo, actor_code(e.target), e.modality)[:width] for e in events}
+    assert found == expected

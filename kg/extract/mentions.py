@@ -753,6 +753,7 @@ class _DocMentions:
         if group:
             # "students *in*/*from*/*throughout*/*across* Indonesia".
             candidates.extend(o for prep in ("in", "from", "throughout", "across") for o in prep_objects(token, prep))
+            candidates.extend(_companions_origin(token))
         # "a delegation *led by* the Chinese foreign minister": the leader's.
         leaders = [o for acl in token.children if acl.dep_ == "acl" and lemma(acl) in LEADING_VERBS for o in agent(acl)]
         if group:
@@ -931,7 +932,10 @@ class _DocMentions:
             if known is not None:
                 return [known]
         country = sector = office = affiliation = None
-        for mod in modifiers(token):
+        # A title of several words may carry the owner further left: "*Cuban* Parliament
+        # President Esteban Lazo".
+        title = [t for t in token.subtree if t.i < ent.start and t.dep_ in {"amod", "compound"}]
+        for mod in [*title, *(m for m in modifiers(token) if m not in title)]:
             role = self._doc_roles.get(mod.i)
             if role is not None and role.role is not None:
                 sector, office = role.role.sector, role.role.office
@@ -1098,3 +1102,18 @@ class _DocMentions:
                     self._seen.states.append((token.i, self._sent, ref.key))
                 elif entry is not None and entry.actor.type == "organization" and ref.via != "anaphora":
                     self._seen.organisations.append(ref.key)
+
+
+def _companions_origin(token: Token) -> list[Token]:
+    """Where the people of a "with" phrase are from, when the parser hung the "from" phrase
+    that follows them on the word before ("a meeting with prosecutors *from Equatorial
+    Guinea*"). Only after "with": "withdrawal of troops from Iraq" is no Iraqi troops'."""
+    if token.dep_ != "pobj" or fold(token.head.text) != "with":
+        return []
+    after = token.right_edge.i + 1
+    return [
+        o
+        for p in token.head.head.children
+        if p.dep_ == "prep" and p.i == after and fold(p.text) == "from"
+        for o in children(p, {"pobj"})
+    ]

@@ -59,14 +59,7 @@ def governors(token: Token) -> Iterator[tuple[Token, str]]:
     """
     yield token, "self"
     current = token
-    if (
-        token.pos_ == "VERB"
-        and token.dep_ == "conj"
-        and token.head.pos_ in {"VERB", "AUX"}
-        # the same form: "pledged to make a push and *defended* the war" shares nothing
-        and token.tag_ == token.head.tag_
-        and not any(c.dep_ in SUBJECT_DEPS | _OWN_MARKS for c in token.children)
-    ):
+    if _shares_governor(token):
         # "will visit Turkey and meet Erdogan", "will not dismantle or improve ties": the
         # second verb shares the first one's auxiliaries and what governs it.
         current = token.head
@@ -94,6 +87,10 @@ def governors(token: Token) -> Iterator[tuple[Token, str]]:
         else:
             yield verb, "frame"
             current = verb
+            if _shares_governor(verb):
+                # "mulling going beyond air strikes and *launching* a ground operation".
+                current = verb.head
+                yield current, "shared"
     for _ in range(4):
         if current.head.i == current.i:
             return
@@ -112,6 +109,19 @@ def governors(token: Token) -> Iterator[tuple[Token, str]]:
             yield current, "gerund"
         else:
             return
+
+
+def _shares_governor(verb: Token) -> bool:
+    """Whether a conjoined verb has no subject or auxiliary of its own, and so shares its
+    first verb's (of the same form: "pledged to make a push and *defended* the war" shares
+    nothing)."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.dep_ == "conj"
+        and verb.head.pos_ in {"VERB", "AUX"}
+        and verb.tag_ == verb.head.tag_
+        and not any(c.dep_ in SUBJECT_DEPS | _OWN_MARKS for c in verb.children)
+    )
 
 
 def _measuring_verb(noun: Token) -> Token | None:
