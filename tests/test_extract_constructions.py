@@ -2892,3 +2892,22 @@ def test_origins_titles_and_operations(extractor: Extractor, text: str, expected
     width = len(next(iter(expected)))
     found = {(actor_code(e.source), e.cameo, actor_code(e.target), e.modality)[:width] for e in events}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Warships of two states named together, in days of drills: a joint exercise.
+        (
+            "Greek and Italian warships began five days of naval drills.",
+            {("GRCMIL", "062", "ITAMIL"), ("ITAMIL", "062", "GRCMIL")},
+        ),
+        # People fleeing a place, or a war in it, are from there.
+        ("Canada sent aid to refugees fleeing the fighting in Sudan.", {("CAN", "070", "SDNREF")}),
+        ("Jordan sent aid to civilians escaping Iraq.", {("JOR", "070", "IRQCVL")}),
+    ],
+)
+def test_drills_in_days_and_people_fleeing(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert coded(extractor, text, dt.date(2015, 5, 1)) == expected

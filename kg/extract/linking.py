@@ -19,6 +19,7 @@ from kg.extract.lexicon import Cues, load_lexicon
 from kg.extract.mentions import ActorRef
 from kg.extract.syntax import (
     PASSIVE_SUBJECT_DEPS,
+    ROUND_NOUNS,
     SUBJECT_DEPS,
     agent,
     amount_giver,
@@ -150,7 +151,6 @@ LOCAL_FORCE_ROOTS = frozenset({"17"})
 #: Target slots whose thing may stand for its owner when no actor is named.
 OWNED_SLOTS = frozenset({"dobj", "purpose"})
 #: Nouns counting rounds of an event noun ("a new round of talks").
-ROUND_NOUNS = frozenset({"round", "series", "session"})
 #: Verbs whose subject performs the event noun of their "on" phrase ("went on strike").
 ON_HOSTS = frozenset({"go", "be", "remain", "stay"})
 #: Heads that name a member of the actor modifying them, not the actor: "a NATO nation".
@@ -914,7 +914,8 @@ class ArgumentLinker:
             if claimed and verb.pos_ == "VERB" and lemma(verb) in RESPONSIBILITY_VERBS:
                 return verb
         if token.dep_ == "pobj" and fold(head.text) == "of" and lemma(head.head) in ROUND_NOUNS:
-            # "held a new round of talks": the round is the light verb's object.
+            # "held a new round of talks", "launched ten days of war games": the round is the
+            # light verb's object.
             holder = head.head
             if holder.dep_ in {"dobj", "nsubjpass"} and self._light(holder.head):
                 return holder.head

@@ -66,6 +66,8 @@ MODIFIER_ONLY_DEPS = frozenset({"compound", "amod"})
 NAME_JOINERS = frozenset({"-", "'"})
 
 
+#: Verbs whose object says where the people doing it come from.
+FLEEING_VERBS = frozenset({"flee", "escape"})
 #: The sector of political parties; their names are shared across states.
 PARTY = "PTY"
 
@@ -754,6 +756,12 @@ class _DocMentions:
             # "students *in*/*from*/*throughout*/*across* Indonesia".
             candidates.extend(o for prep in ("in", "from", "throughout", "across") for o in prep_objects(token, prep))
             candidates.extend(_companions_origin(token))
+            # "refugees *fleeing* the war *in Liberia*", "civilians escaping Mosul": where from.
+            for acl in children(token, {"acl"}):
+                if lemma(acl) in FLEEING_VERBS:
+                    fled = children(acl, {"dobj"})
+                    candidates.extend(fled)
+                    candidates.extend(o for t in (acl, *fled) for p in ("in", "from") for o in prep_objects(t, p))
         # "a delegation *led by* the Chinese foreign minister": the leader's.
         leaders = [o for acl in token.children if acl.dep_ == "acl" and lemma(acl) in LEADING_VERBS for o in agent(acl)]
         if group:

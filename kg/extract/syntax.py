@@ -43,6 +43,11 @@ PLAN_OWNER_VERBS = frozenset(
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
 
 
+#: Nouns that only measure out an event noun in their "of" phrase: "a new round of talks",
+#: "ten days of war games", "a wave of strikes".
+ROUND_NOUNS = frozenset({"round", "series", "session", "day", "week", "month", "wave"})
+
+
 def lemma(token: Token) -> str:
     """Folded lemma of ``token``."""
     return fold(token.lemma_ or token.text)

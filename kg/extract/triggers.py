@@ -14,7 +14,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from kg.extract.lexicon import ANY, Lexicon, Requirement, TriggerRule, load_lexicon
-from kg.extract.syntax import SUBJECT_DEPS, agent, children, contents, lemma, misread_verb, prep_objects, theme
+from kg.extract.syntax import (
+    ROUND_NOUNS,
+    SUBJECT_DEPS,
+    agent,
+    children,
+    contents,
+    lemma,
+    misread_verb,
+    prep_objects,
+    theme,
+)
 from kg.extract.text import fold
 
 if TYPE_CHECKING:
@@ -68,7 +78,10 @@ def _holds(req: Requirement, token: Token, obj: Token | None) -> bool:
     if req.kind == "joint":
         # "France and Egypt launched war games", "war games staged by US and Jordanian forces",
         # "French and Egyptian warships held drills": parties named together do it together.
-        host = token.head if token.dep_ in {"dobj", "nsubjpass"} else None
+        carrier = token
+        if token.dep_ == "pobj" and fold(token.head.text) == "of" and lemma(token.head.head) in ROUND_NOUNS:
+            carrier = token.head.head  # "launched ten days of war games"
+        host = carrier.head if carrier.dep_ in {"dobj", "nsubjpass"} else None
         doers = [*children(host, SUBJECT_DEPS), *agent(host)] if host is not None else []
         doers += [m for d in doers for m in children(d, {"amod", "compound"})]
         doers += children(token, {"poss", "amod", "compound", "nmod"})
