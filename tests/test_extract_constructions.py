@@ -2911,3 +2911,15 @@ def test_drills_in_days_and_people_fleeing(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert coded(extractor, text, dt.date(2015, 5, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Forces on alert somewhere raise their alert there; police raise a police alert.
+        ("Turkish troops remained on alert in northern Iraq.", {("TURMIL", "152", "IRQ")}),
+        ("Police were put on alert in Lebanon.", {("LBNCOP", "151", "LBN")}),
+    ],
+)
+def test_forces_on_alert(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert coded(extractor, text, dt.date(2015, 5, 1)) == expected

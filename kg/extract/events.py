@@ -361,6 +361,8 @@ def materialize(ref: ActorRef, on: dt.date, gazetteer: Gazetteer) -> Actor:
     return Actor(f"x-{slug(label)}", label, "group", ref.country, ref.sector, None, False, ref.affiliation)
 
 
+#: Military postures and their police counterparts: alert (152 -> 151), mobilisation (154 -> 153).
+POLICE_POSTURES = {"152": "151", "154": "153"}
 NON_MILITARY_BOMBING = "183"
 AERIAL_ATTACK = "195"
 STATE_FORCE_SECTORS = frozenset({"GOV", "MIL"})
@@ -707,6 +709,9 @@ class EventBuilder:
         if code[:2] in FORCE_CODE_ROOTS and lemma(token) in AIMING_VERBS and _about_sanctions(token):
             # "sanctions against Russia, *targeting* 200 companies": the sanctions' aim, no strike.
             code = IMPOSE_SANCTIONS
+        if code in POLICE_POSTURES and source.sector == "COP":
+            # "Police were on alert": the police's alert, not the army's.
+            code = POLICE_POSTURES[code]
         if code == NON_MILITARY_BOMBING and _state_force(source):
             # A bombing by a state's forces is an aerial attack, not unconventional violence.
             code = AERIAL_ATTACK

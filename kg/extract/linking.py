@@ -152,7 +152,7 @@ LOCAL_FORCE_ROOTS = frozenset({"17"})
 OWNED_SLOTS = frozenset({"dobj", "purpose"})
 #: Nouns counting rounds of an event noun ("a new round of talks").
 #: Verbs whose subject performs the event noun of their "on" phrase ("went on strike").
-ON_HOSTS = frozenset({"go", "be", "remain", "stay"})
+ON_HOSTS = frozenset({"go", "be", "remain", "stay", "put", "place"})
 #: Heads that name a member of the actor modifying them, not the actor: "a NATO nation".
 MEMBER_NOUNS = frozenset({"nation", "country", "state", "member", "ally", "partner", "neighbour", "neighbor"})
 #: Things said, not hit: their owner is no target of violence ("shot down a German proposal").
@@ -1061,8 +1061,9 @@ class ArgumentLinker:
                 host = self._host(token, match.rule.code)
                 if host is not None:
                     tokens, _ = subject(host)
-                    if not tokens and lemma(host) in self.cues.engage_verbs and is_passive(host):
-                        # "Serb forces *were engaged* in ethnic cleansing": a state, not a passive.
+                    if not tokens and lemma(host) in {*self.cues.engage_verbs, *ON_HOSTS} and is_passive(host):
+                        # "Serb forces *were engaged* in ethnic cleansing", "police *were put* on
+                        # alert": a state, not a passive.
                         tokens = children(host, PASSIVE_SUBJECT_DEPS)
                     refs = self._refs(ctx, tokens)
                     if refs:
