@@ -2923,3 +2923,28 @@ def test_drills_in_days_and_people_fleeing(
 )
 def test_forces_on_alert(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert coded(extractor, text, dt.date(2015, 5, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Pressed, in the passive, to do something: the one pressed would do it, not the presser.
+        (
+            "Chile was pressured by Brazil to help Bolivia.",
+            {("BRA", "100", "CHL", "Brazil"), ("CHL", "070", "BOL", "Chile")},
+        ),
+        # A state's own organisation named with it owns the group; a possessor alone owns one
+        # group, however many names follow it.
+        ("Russia's Wagner mercenaries attacked Ukrainian positions.", {("RUSMIL", "190", "UKR", "Wagner Group")}),
+        (
+            "Lebanon's Hezbollah fighters fired rockets at Israel.",
+            {("LBNUAF", "190", "ISR", "Hezbollah (armed group)")},
+        ),
+        ("Russia's UN ambassador criticised Britain.", {("RUSGOV", "111", "GBR", "Russia (government)")}),
+    ],
+)
+def test_pressed_passives_and_possessed_groups(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    events = extractor.extract(Article("t", text, published=dt.date(2023, 6, 1)))
+    assert {(actor_code(e.source), e.cameo, actor_code(e.target), e.source.label) for e in events} == expected

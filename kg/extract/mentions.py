@@ -767,6 +767,7 @@ class _DocMentions:
         if group:
             candidates.extend(leaders)
         on = self._date(token)
+        candidates = self._without_home_state(candidates, on)
         for cand in sorted(candidates, key=lambda c: c.dep_ != "poss"):
             if lemma(cand) in ORGANISATION_ANAPHORS and (named := self._the_organisation(cand)):
                 return named.key  # "the alliance's secretary general"
@@ -813,6 +814,26 @@ class _DocMentions:
                     return self._owner_of_key(ref.key, on)
         return None
 
+    def _without_home_state(self, candidates: list[Token], on: dt.date | None) -> list[Token]:
+        """Drop a possessive state when an organisation of that state is named too: "Somalia's
+        *al-Shabaab* fighters", "Russia's *Wagner* mercenaries" are the organisation's."""
+        homes = set()
+        for cand in candidates:
+            match = self._doc_names.get(cand.i)
+            key = self.gazetteer.pick(match.keys, on) if match is not None and cand.dep_ != "poss" else None
+            entry = self.gazetteer.get(key) if key else None
+            if entry is not None and entry.actor.type == "organization" and entry.actor.country:
+                homes.add(entry.actor.country)
+        if not homes:
+            return candidates
+        kept = []
+        for cand in candidates:
+            match = self._doc_names.get(cand.i) if cand.dep_ == "poss" else None
+            key = self.gazetteer.pick(match.keys, on) if match is not None else None
+            if key is None or key not in homes:
+                kept.append(cand)
+        return kept
+
     def _owner_of_key(self, key: str, on: dt.date, official: bool = False) -> str | None:
         """Whose a name makes a role noun: a person's office's state or organisation on ``on``
         (else their country, unless ``official`` and they never held one), or the state or
@@ -833,7 +854,9 @@ class _DocMentions:
         # "US and British activists", "leaders *from* Germany, Canada and France".
         owners = [*modifiers(token), *prep_objects(token, "from"), *prep_objects(token, "of")]
         for mod in owners:
-            if span.start <= mod.i < span.end:
+            if span.start <= mod.i < span.end or (mod.dep_ == "poss" and not mod.conjuncts):
+                # A possessor alone owns the one group: "Lebanon's Hezbollah fighters", "Russia's
+                # UN ambassador".
                 continue
             for word in [mod, *mod.conjuncts]:
                 match = self._doc_names.get(word.i)

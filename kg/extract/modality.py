@@ -24,6 +24,7 @@ from kg.extract.syntax import (
     governing_verb,
     is_infinitival,
     is_prepositional_gerund,
+    is_pressed,
     is_requested,
     lemma,
 )
@@ -97,7 +98,7 @@ def governors(token: Token) -> Iterator[tuple[Token, str]]:
         if current.dep_ in _CONTROLLED_DEPS or (current.dep_ == "acl" and is_infinitival(current)):
             current = current.head
             yield current, "control"
-        elif is_requested(current):
+        elif is_requested(current) or is_pressed(current):
             # "call on US to lift sanctions": what is asked for, not the purpose of asking.
             current = current.head
             yield current, "control"

@@ -34,6 +34,8 @@ REQUEST_ADDRESSEES = {
     "call": ("on", "upon"), "appeal": ("to",),
     "urge": (), "press": (), "ask": (), "implore": (), "beg": (), "encourage": (),
 }  # fmt: skip
+#: Verbs by which one is pressed to do something: in the passive, the one pressed does it.
+PRESSING_VERBS = frozenset({*REQUEST_ADDRESSEES, "pressure", "push", "force", "compel", "persuade", "order", "invite"})
 #: Verbs whose subject owns the plan that is their object ("*unveiled* plans to meet"); not so
 #: "rejected a proposal to impose sanctions".
 PLAN_OWNER_VERBS = frozenset(
@@ -274,6 +276,9 @@ def subject(verb: Token) -> tuple[list[Token], str | None]:
         if is_requested(current):
             # "China and Russia call on *US* to lift sanctions", parsed as a purpose clause.
             return addressees(current.head), "control"
+        if is_pressed(current):
+            # "Obama is being pressured by Congress to help Iran": Obama would help, not Congress.
+            return children(current.head, PASSIVE_SUBJECT_DEPS), "control"
         if current.dep_ not in CONTROL_DEPS or current.head.i == current.i:
             return [], None
         if current.dep_ == "advcl" and lemma(current.head) in ACCIDENT_VERBS:
@@ -462,6 +467,19 @@ def is_requested(clause: Token) -> bool:
     """Whether ``clause`` is an infinitive a request asks its addressee to do, parsed as a
     purpose clause ("call on US *to lift* sanctions"); an ``xcomp`` needs no such test."""
     return clause.dep_ == "advcl" and is_infinitival(clause) and bool(addressees(clause.head))
+
+
+def is_pressed(clause: Token) -> bool:
+    """Whether ``clause`` is an infinitive that the passive subject of its head is pressed to
+    do, parsed as a purpose clause ("Obama was pressured by Congress *to help* Iran")."""
+    head = clause.head
+    return (
+        clause.dep_ == "advcl"
+        and is_infinitival(clause)
+        and lemma(head) in PRESSING_VERBS
+        and is_passive(head)
+        and bool(children(head, PASSIVE_SUBJECT_DEPS))
+    )
 
 
 def is_infinitival(verb: Token) -> bool:
