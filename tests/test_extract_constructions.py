@@ -2948,3 +2948,26 @@ def test_pressed_passives_and_possessed_groups(
 ) -> None:
     events = extractor.extract(Article("t", text, published=dt.date(2023, 6, 1)))
     assert {(actor_code(e.source), e.cameo, actor_code(e.target), e.source.label) for e in events} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A noun set beside a clause sums it up; a reaction to it is aimed at its doer, with or
+        # without a relative word.
+        (
+            "Serbia accused Kosovo of arming militias, a charge that Pristina denied.",
+            {("SRB", "112", "XKX"), ("XKX", "016", "SRB")},
+        ),
+        (
+            "Serbia accused Kosovo of arming militias, a charge the Kosovar government rejected.",
+            {("SRB", "112", "XKX"), ("XKXGOV", "016", "SRB")},
+        ),
+        # Whoever did the act, not what it was done to.
+        ("Beijing opposed the listing of Chinese companies by the US.", {("CHN", "110", "USA")}),
+        # A relative clause without a relative word still has the noun as its object.
+        ("Germany criticised the sanctions the US imposed on Iran.", {("USA", "163", "IRN")}),
+    ],
+)
+def test_summing_nouns_and_doers(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert coded(extractor, text, dt.date(2023, 6, 1)) == expected

@@ -510,9 +510,12 @@ class ArgumentLinker:
             return None
         act = ctx.doc[match.theme]
         kind = REACTED_ACTS.get(lemma(act))
-        if kind is None or not any(
-            fold(c.text) in {"the", "this", "that", "these", "those"} for c in children(act, {"det"})
-        ):
+        determined = any(fold(c.text) in {"the", "this", "that", "these", "those"} for c in children(act, {"det"}))
+        # "Russia accused Ukraine of shelling the plant, *a charge* the ministry rejected": the
+        # noun sums up the clause it is set beside.
+        # The parser may hang it on the clause's last noun ("... of arming militias, a charge").
+        summing = act.dep_ in {"npadvmod", "appos"} and act.left_edge.i > 0 and act.doc[act.left_edge.i - 1].text == ","
+        if kind is None or not (determined or summing):
             return None
         if children(act, {"poss", "compound", "amod"}) or prep_objects(act, "of") or prep_objects(act, "by"):
             return None  # "the US move", "Russia's decision": said whose
@@ -1189,7 +1192,11 @@ class ArgumentLinker:
                 # A possessor owns the thing before its "of" phrase does: "condemned *Russia's*
                 # annexation of four Ukrainian regions" condemns Russia only.
                 owned = [t for t in things if not children(t, {"poss"})]
-                inner += [o for t in owned for p in preps for o in prep_objects(t, p)]
+                for t in owned:
+                    # Whoever did it, not what it was done to: "opposed the listing of Chinese
+                    # firms *by the US*".
+                    doers = prep_objects(t, "by") if "by" in preps else []
+                    inner += doers or [o for p in preps for o in prep_objects(t, p)]
                 # "attacked 15 positions *belonging to* terrorist groups in Gaza".
                 inner += [
                     o for t in owned for acl in children(t, {"acl"}) if lemma(acl) == "belong"

@@ -34,6 +34,8 @@ REQUEST_ADDRESSEES = {
     "call": ("on", "upon"), "appeal": ("to",),
     "urge": (), "press": (), "ask": (), "implore": (), "beg": (), "encourage": (),
 }  # fmt: skip
+#: Verbs of saying, which take what is said, not a noun, as their object.
+SAYING_VERBS = frozenset({"say", "tell", "add", "report", "state", "note", "write", "quote"})
 #: Verbs by which one is pressed to do something: in the passive, the one pressed does it.
 PRESSING_VERBS = frozenset({*REQUEST_ADDRESSEES, "pressure", "push", "force", "compel", "persuade", "order", "invite"})
 #: Verbs whose subject owns the plan that is their object ("*unveiled* plans to meet"); not so
@@ -321,6 +323,17 @@ def theme(verb: Token) -> Token | None:
         # "X were arrested and released": the coordinated passive shares X.
         shared = children(verb.head, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
         return shared[0] if shared else None
+    if (
+        verb.dep_ == "relcl"
+        and verb.head.pos_ == "NOUN"
+        and children(verb, {"nsubj"})
+        and not children(verb, {"ccomp", "xcomp", "advmod", "mark"})
+        and verb.i > verb.head.i
+        # "..., EU policy chief Javier Solana *said*" misread as a relative clause on "chief".
+        and lemma(verb) not in SAYING_VERBS
+    ):
+        # A relative clause with no relative word: "a charge *the ministry rejected*".
+        return verb.head
     return None
 
 
