@@ -1167,9 +1167,9 @@ def test_mediators_mediate_between_the_parties_not_each_other(extractor: Extract
         # a state named as a whole speaking of its own government or diplomats says nothing of another party
         ("The Kremlin said Putin signed the bill.", set()),
         ("North Korea said its diplomats met US officials in New York.", {("PRK-GOV", "040", "USA-GOV")}),
-        # but a people is not its state; what a leader says of the state is no event between two
+        # but a people is not its state, and a leader may speak of the state
         ("Ukrainians accused the Ukrainian government of corruption.", {("UKR", "112", "UKR-GOV")}),
-        ("Zelensky said Ukraine would win.", set()),
+        ("Zelensky said Ukraine would win.", {(ZELENSKY, "010", "UKR")}),
         # an unnamed body of one's own country and sector is one's own
         (
             "A Turkish delegation led by Erdogan held talks with Iranian leaders.",
@@ -1570,8 +1570,8 @@ def test_attacks_on_words_are_criticism(extractor: Extractor, text: str, expecte
             "Zelensky said Ukrainian forces shelled Belgorod.",
             {(ZELENSKY, "015", "RUS"), ("UKR-MIL", "194", "RUS")},
         ),
-        # ... and speaking of one's own people accuses no one (nor is it an event between two)
-        ("Putin says 318,000 Russians mobilized for the war.", set()),
+        # ... and speaking of one's own people accuses no one
+        ("Putin says 318,000 Russians mobilized for the war.", {(PUTIN, "010", "RUS")}),
         # "on Telegram" is where it was said, not to whom
         (
             # (Zaluzhnyi is known: Ukraine's commander-in-chief until 2024-02-08)
@@ -2854,10 +2854,12 @@ def test_shared_acts_aimed_fire_and_schemes(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # What a state's own people say of it is no event between two parties...
-        ("Chancellor Angela Merkel said Germany would stay calm.", set()),
-        # ... though what they say it will do to another still is.
-        ("Angela Merkel said Germany would attack Austria.", {("DEU", "138", "AUT")}),
+        # What a state's organs say of it is no event between two parties...
+        ("The German foreign ministry said Germany would stay calm.", set()),
+        ("German media said Germany would stay calm.", set()),
+        # ... though what they say it will do to another still is; a leader may speak of it.
+        ("The German foreign ministry said Germany would attack Austria.", {("DEU", "138", "AUT")}),
+        ("Angela Merkel said Germany would stay calm.", {("DEUGOV", "010", "DEU")}),
         # Sympathy with one's own people is an event.
         ("Angela Merkel expressed sorrow for the shootings in Germany.", {("DEUGOV", "018", "DEU")}),
     ],

@@ -745,12 +745,14 @@ class EventBuilder:
         if (
             code[:2] in STATEMENT_ROOTS
             and not code.startswith(OWN_STATE_STATEMENTS)
+            and source.type == "group"
             and target.type == "state"
             and source.country == target.key
         ):
-            # "Putin said Russia would respond": what a state's people say of it is no event
-            # between two parties; sympathy and claims of responsibility are.
-            ctx.rejected.append((token.i, "a statement about one's own state"))
+            # "A Foreign Office spokesman said Islamabad opposes an arms race": an organ speaking
+            # of its own state is no event between two parties (the mirror of the guard above).
+            # A leader may speak of the state; sympathy and claims of responsibility are events.
+            ctx.rejected.append((token.i, "an organ's statement about its own state"))
             return None
         sent = ctx.sentences[cand.trigger.sentence]
         start, end = _sentence_bounds(ctx.article.text, sent.start_char, sent.end_char)
