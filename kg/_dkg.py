@@ -65,6 +65,8 @@ class DKG(DefinedNamespace):
     negotiatesWith: URIRef
     office: URIRef
     officeOf: URIRef
+    placeCountry: URIRef
+    placeName: URIRef
     protestsAgainst: URIRef
     providesAidTo: URIRef
     providesEconomicAidTo: URIRef

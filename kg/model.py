@@ -84,12 +84,24 @@ class Actor:
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where an event happened: the place as the article names it ("Sochi", "the Gaza
+    Strip") and the ISO alpha-3 key of its state."""
+
+    name: str
+    country: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "country": self.country}
+
+
+@dataclass(frozen=True)
 class Event:
     """One coded event with its evidence.
 
     ``date`` is ISO text at its precision: ``2024-02-15``, ``2024-02`` or
-    ``2024``; ``start``/``end`` are character offsets of ``sentence`` in the
-    article text.
+    ``2024``; ``place`` is where it happened, if the sentence says; ``start``/``end``
+    are character offsets of ``sentence`` in the article text.
     """
 
     source: Actor
@@ -106,6 +118,7 @@ class Event:
     goldstein: float | None = None
     trigger: str | None = None
     rule: str | None = None
+    place: Place | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
@@ -130,6 +143,7 @@ class Event:
             "label": self.label,
             "date": self.date,
             "modality": self.modality,
+            "place": self.place.to_json() if self.place else None,
             "sentence": self.sentence,
             "start": self.start,
             "end": self.end,

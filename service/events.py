@@ -97,7 +97,7 @@ def _samples(var: str) -> str:
     return " ".join(f"(SAMPLE(?{var}_{f}) AS ?{var}_{f}_)" for f in _ACTOR_FIELDS)
 
 
-_GROUP = "?e ?articleId ?src ?tgt ?cameo ?quad ?mod ?date ?sentence ?start ?end ?conf"
+_GROUP = "?e ?articleId ?src ?tgt ?cameo ?quad ?mod ?date ?placeName ?placeCountry ?sentence ?start ?end ?conf"
 
 # In the ORDER BY, undated events sort last; COALESCE because rdflib cannot
 # order an unbound key against a bound one. ?g, the event's article graph, is
@@ -119,6 +119,7 @@ WHERE {{
     ?article dkg:articleId ?articleId .
   }}
   OPTIONAL {{ ?e dkg:date ?date }}
+  OPTIONAL {{ GRAPH ?g {{ ?e dkg:placeName ?placeName OPTIONAL {{ ?e dkg:placeCountry ?placeCountry }} }} }}
   {{filters}}
   {_actor_patterns("src")}
   {_actor_patterns("tgt")}
@@ -186,6 +187,15 @@ def _actor(row: Any, var: str) -> dict[str, Any]:
     }
 
 
+def _place(row: Any) -> dict[str, Any] | None:
+    name, country = _text(row["placeName"]), _text(row["placeCountry"])
+    if name is None:
+        return None
+    if country is not None and country.startswith(str(ACTOR)):
+        country = unquote(country[len(str(ACTOR)) :])
+    return {"name": name, "country": country}
+
+
 def _event(row: Any) -> dict[str, Any]:
     code = str(row["cameo"])
     entry = cameo_table().get(code)
@@ -199,6 +209,7 @@ def _event(row: Any) -> dict[str, Any]:
         "label": entry.label if entry else None,
         "date": _text(row["date"]),
         "modality": _MODALITY_NAME.get(str(row["mod"])),
+        "place": _place(row),
         "sentence": str(row["sentence"]),
         "start": int(row["start"]),
         "end": int(row["end"]),

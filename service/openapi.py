@@ -139,6 +139,13 @@ _EVENT_PROPERTIES = {
     "label": _NULLABLE_STRING,
     "date": _NULLABLE_STRING | {"description": "YYYY, YYYY-MM or YYYY-MM-DD"},
     "modality": _NULLABLE_STRING,
+    "place": {
+        "type": "object",
+        "nullable": True,
+        "description": "where the event happened, if its sentence says: the place as named and its state",
+        "required": ["name", "country"],
+        "properties": {"name": {"type": "string"}, "country": _NULLABLE_STRING | {"description": "ISO alpha-3"}},
+    },
     "sentence": {"type": "string"},
     "start": {"type": "integer"},
     "end": {"type": "integer"},

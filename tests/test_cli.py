@@ -156,11 +156,14 @@ def test_extract_contract_one_line_per_record(runner, tmp_path):
         "label",
         "date",
         "modality",
+        "place",
         "sentence",
         "start",
         "end",
         "confidence",
     }
+    # Where: a visit happens in the state visited.
+    assert event["place"] == {"name": "Turkey", "country": "TUR"}
     assert isinstance(event["cameo"], str) and isinstance(event["quad_class"], int)
     assert isinstance(event["start"], int) and isinstance(event["end"], int) and isinstance(event["confidence"], float)
     assert event["date"] == "2024-02" and event["modality"] == "planned"

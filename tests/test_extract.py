@@ -16,7 +16,7 @@ SEED = Path(__file__).resolve().parents[1] / "data" / "articles" / "putin-turkey
 SEED_END = 'Although I was prepared to fly to Turkey."'
 PUTIN, ERDOGAN, ZELENSKY, MERKEL, MEDVEDEV, ICC = "Q7747", "Q39259", "Q3874799", "Q567", "Q23530", "Q47488"
 EVENT_KEYS = {"source", "target", "cameo", "quad_class", "label", "date", "modality", "sentence", "start", "end"}
-EVENT_KEYS |= {"confidence"}
+EVENT_KEYS |= {"confidence", "place"}
 ACTOR_KEYS = {"id", "label", "country", "sector", "wikidata", "type", "affiliation"}
 
 
@@ -101,6 +101,8 @@ def test_seed_erdogan_in_sochi_the_following_month(seed_events: list[Event]) -> 
     (meeting,) = find(seed_events, ERDOGAN, PUTIN, "04")
     assert visit.cameo == "042"
     assert visit.date == meeting.date == "2023-09"  # "In August 2023 ... The following month"
+    # Where: the city named, in its state.
+    assert visit.place is not None and (visit.place.name, visit.place.country) == ("Sochi", "RUS")
 
 
 def test_seed_turkey_and_erdogan_as_a_bridge_to_the_kremlin(seed_events: list[Event]) -> None:
@@ -137,6 +139,7 @@ def test_event_json_matches_the_contract(seed_events: list[Event]) -> None:
         assert data["quad_class"] in {1, 2, 3, 4} and isinstance(data["label"], str) and data["label"]
         assert data["date"] is None or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", data["date"])
         assert data["modality"] in MODALITIES
+        assert data["place"] is None or (set(data["place"]) == {"name", "country"} and data["place"]["name"])
         assert isinstance(data["start"], int) and isinstance(data["end"], int) and data["start"] < data["end"]
         assert isinstance(data["confidence"], float) and 0 < data["confidence"] <= 1
         for actor in (data["source"], data["target"]):

@@ -17,7 +17,7 @@ from helpers import RUS, TUR, UKR, make_event, sample_article
 from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
 
-from kg.model import Actor, Article
+from kg.model import Actor, Article, Place
 from kg.vocab import DKG, actor_iri, graph_iri
 
 # rdflib's own TriG and JSON-LD parsers build a ConjunctiveGraph inside and warn about it.
@@ -35,7 +35,10 @@ def _articles():
         Article(
             id="bbc/2024/03 talks", text=s, title=HOSTILE_TITLE, published=date(2024, 3, 15), url="https://x.org/1"
         ),
-        [make_event(TUR, UKR, "043", s, 0, date="2024-03-15"), make_event(HOSTILE_ACTOR, RUS, "010", s, 0)],
+        [
+            make_event(TUR, UKR, "043", s, 0, date="2024-03-15", place=Place("Turkey", "TUR")),
+            make_event(HOSTILE_ACTOR, RUS, "010", s, 0),
+        ],
     )
     u = "Russia criticised Ukraine."
     undated = (Article(id="undated", text=u), [make_event(RUS, UKR, "111", u, 0)])
@@ -212,6 +215,12 @@ def test_events_have_the_documented_shape(client):
     assert event["label"] == "Express intent to meet or negotiate"
     assert (event["date"], event["modality"], event["article"]) == ("2024-02", "planned", "a1")
     assert event["sentence"] == "Putin will visit Turkey next month."
+
+
+def test_events_say_where_they_happened_when_known(client):
+    places = {e["cameo"]: e["place"] for e in events(client)}
+    assert places["043"] == {"name": "Turkey", "country": "TUR"}
+    assert places["036"] is None and places["111"] is None
 
 
 def test_unresolved_actor_is_described_from_the_article_graph(client):

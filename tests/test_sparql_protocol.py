@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import replace
 
 import pytest
+from helpers import sample_article
 from rdflib import Graph
+
+from kg.model import Place
 
 TOKEN = "test-token-0123456789abcdef"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -494,6 +498,17 @@ def test_named_queries_are_listed_with_typed_parameters(client):
 def test_named_query_runs_with_bound_parameters(client, seeded):
     body = client.get("/api/queries/events-between", query_string={"a": "Q7747", "b": "TUR"}).get_json()
     assert body["count"] == 1 and body["rows"][0]["code"] == "036"
+
+
+def test_events_in_a_state_are_found_by_where_they_happened(client, kg):
+    article, (visit, invasion) = sample_article()
+    kg.write_articles(
+        [(article, [replace(visit, place=Place("Ankara", "TUR")), replace(invasion, place=Place("Kyiv", "UKR"))])],
+        extractor="test/1",
+    )
+    body = client.get("/api/queries/events-in-state", query_string={"state": "TUR"}).get_json()
+    assert [(r["place"], r["cameo"]) for r in body["rows"]] == [("Ankara", "036")]
+    assert client.get("/api/queries/events-in-state").status_code == 400  # the state is required
 
 
 @pytest.mark.parametrize("value", ['x" } ; DROP ALL #', "} ; DROP ALL", "{ ?s ?p ?o }", "'\"\\"])

@@ -5,15 +5,17 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from dataclasses import replace
 
 import pyoxigraph as ox
 import pytest
 from helpers import PUTIN, TUR, make_event, sample_article
 
 from kg.errors import ConfigurationError, NotFoundError, QueryError, StoreError
+from kg.model import Place
 from kg.store import KnowledgeGraph
 from kg.store import backends as backends_mod
-from kg.vocab import REFERENCE_GRAPH, graph_iri
+from kg.vocab import REFERENCE_GRAPH, actor_iri, graph_iri
 
 
 def count_events(kg) -> int:
@@ -45,6 +47,15 @@ def test_negated_event_has_no_direct_triple(kg):
     kg.write_articles([(article, [ev])], extractor="test/1")
     assert kg.ask("ASK { ?e dkg:modality dkg:Negated }")
     assert not kg.ask("ASK { actor:Q7747 dkg:makesVisitTo actor:TUR }")
+
+
+def test_event_place_is_stored_as_name_and_state(kg):
+    article, (ev, _) = sample_article()
+    kg.write_articles([(article, [replace(ev, place=Place("Ankara", "TUR"))])], extractor="test/1")
+    rows = kg.select("SELECT ?n ?c WHERE { ?e dkg:placeName ?n ; dkg:placeCountry ?c }")
+    assert [(str(r["n"]), str(r["c"])) for r in rows] == [("Ankara", str(actor_iri("TUR")))]
+    # sem:hasPlace is what other SEM tools read.
+    assert kg.ask("ASK { dkg:placeCountry rdfs:subPropertyOf sem:hasPlace }")
 
 
 def test_event_dates_keep_their_precision(seeded_kg):

@@ -38,7 +38,7 @@ from kg.extract.modality import ASSERTED, REPORTED, condition_of, governors, is_
 from kg.extract.syntax import SUBJECT_DEPS, contents, is_requested, lemma, prep_objects
 from kg.extract.text import fold, slug, strip_determiner
 from kg.extract.timex import date_of, value_to_date
-from kg.model import Actor, Event
+from kg.model import Actor, Event, Place
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -361,6 +361,8 @@ def materialize(ref: ActorRef, on: dt.date, gazetteer: Gazetteer) -> Actor:
     return Actor(f"x-{slug(label)}", label, "group", ref.country, ref.sector, None, False, ref.affiliation)
 
 
+#: Visiting and hosting, which happen in the state visited or hosting.
+VISIT, HOST = "042", "043"
 #: Military postures and their police counterparts: alert (152 -> 151), mobilisation (154 -> 153).
 POLICE_POSTURES = {"152": "151", "154": "153"}
 NON_MILITARY_BOMBING = "183"
@@ -414,6 +416,18 @@ def _own_forces(source: Actor, target: Actor) -> bool:
         and target.country == source.country
         and target.sector == "MIL"
     )
+
+
+def _place(cand: Candidate, act: str, source: Actor, target: Actor) -> Place | None:
+    """Where the event happened: the place its sentence names for it; else, for a visit, the
+    state visited ("visited *Sochi*"), and for hosting, the host state."""
+    if cand.place is not None and cand.place.key:
+        return Place(strip_determiner(cand.place.text), cand.place.key)
+    if act.startswith(VISIT) and target.type == "state":
+        return Place(strip_determiner(cand.target.text), target.key)
+    if act.startswith(HOST) and source.type == "state":
+        return Place(strip_determiner(cand.source.text), source.key)
+    return None
 
 
 def _own_body(source: Actor, source_ref: ActorRef, target: Actor, target_ref: ActorRef) -> bool:
@@ -778,6 +792,7 @@ class EventBuilder:
             goldstein=cameo.goldstein,
             trigger=token.text,
             rule=rule.id,
+            place=_place(cand, rule.code, source, target),
             extra={
                 "token": token.i,
                 "source_how": cand.source_how,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from itertools import permutations
 from typing import TYPE_CHECKING, ClassVar
 
+from kg.cameo import lookup
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.lexicon import Cues, load_lexicon
 from kg.extract.mentions import ActorRef
@@ -84,6 +85,8 @@ RESPONSIBILITY_VERBS = frozenset({"claim", "accept", "take", "admit", "acknowled
 LOCATED_OBJECT_ROOTS = frozenset({"07", "08", "09"})
 #: Roots whose act on a thing located in another state than the doers' is an act on it.
 LOCATED_ATTACK_ROOTS = frozenset({"18", "19"})
+#: Quad classes of material acts, which happen where what they are done to is.
+MATERIAL_QUADS = frozenset({2, 4})
 #: Aid roots, whose unnamed people helped are those of the place the aid went to; other
 #: groups there (refugees, troops) may be foreign.
 AID_ROOTS = frozenset({"07"})
@@ -314,6 +317,8 @@ class Candidate:
     target: ActorRef
     source_how: str
     target_how: str
+    #: Where the act happened, as a state reference whose text is the place named ("Sochi").
+    place: ActorRef | None = None
 
 
 class ArgumentLinker:
@@ -378,6 +383,7 @@ class ArgumentLinker:
                 targets = _placed(targets, place.key, sectors=AIDED_SECTORS)
             if sources and not targets and (place := self._located_thing(ctx, token, match, sources)):
                 targets, target_how = [place], "place"
+            where = self._event_place(ctx, token, match)
             pairs: list[tuple[ActorRef, ActorRef, str, str]] = []
             if len(sources) > 1 and lemma(token) in EXCHANGE_VERBS and not any(t.kind == "entry" for t in targets):
                 # "Russia and Ukraine swapped 390 prisoners": each gave to the other.
@@ -422,7 +428,7 @@ class ArgumentLinker:
                 # A statement about oneself may be a claim of responsibility ("Hamas said it fired
                 # rockets"): the event stage decides, and drops it otherwise.
                 if not _same(source, target) or match.rule.code in CLAIM_CODES:
-                    ctx.candidates.append(Candidate(match, source, target, s_how, t_how))
+                    ctx.candidates.append(Candidate(match, source, target, s_how, t_how, where))
         # "Chavez ordered the expulsion of the US ambassador": the light verb's plain row gives
         # way to the act it hosts, when that act has parties of its own.
         hosted = {c.trigger.token for c in ctx.candidates if c.trigger.rule.pos == "NOUN" and c.source_how == "host"}
@@ -656,6 +662,25 @@ class ArgumentLinker:
         ]
         named = prep_objects(obj, "of") if obj is not None else []
         return self._one_state(ctx, (token, obj, *acts, *named), LOCATION_PREPS)
+
+    def _event_place(self, ctx: DocContext, token: Token, match: TriggerMatch) -> ActorRef | None:
+        """Where the act of ``token`` happened: the one state its location phrases name.
+
+        Words are said where their speaker is ("*speaking in Moscow*, Putin criticised ..."),
+        not where what they are about happened ("condemned the attack in Gaza"): for verbal
+        codes only the trigger's own phrases and clauses count; for acts, also the object's
+        ("shelled targets *in Gaza*").
+        """
+        acts = [
+            c
+            for c in children(token, {"advcl"})
+            if c.tag_ == "VBG" or any(fold(m.text) == "when" for m in children(c, {"advmod", "mark"}))
+        ]
+        hosts: list[Token | None] = [token, *acts]
+        if lookup(match.rule.code).quad_class in MATERIAL_QUADS and match.theme is not None:
+            obj = ctx.doc[match.theme]
+            hosts += [obj, *prep_objects(obj, "of")]
+        return self._one_state(ctx, hosts, LOCATION_PREPS)
 
     def _one_state(self, ctx: DocContext, hosts: Iterable[Token | None], preps: Iterable[str]) -> ActorRef | None:
         """The one state the ``preps`` phrases of ``hosts`` name ("in Gaza", "from Lebanon"), or None."""

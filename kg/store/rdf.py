@@ -149,6 +149,10 @@ def article_graph(article: Article, events: Iterable[Event], extractor: str) -> 
             g.add((node, DKG.date, Literal(event.date, datatype=DATE_TYPE[precision])))
             g.add((node, DKG.datePrecision, PRECISION[precision]))
         g.add((node, DKG.modality, MODALITY[event.modality]))
+        if event.place is not None:
+            g.add((node, DKG.placeName, Literal(event.place.name)))
+            if event.place.country:
+                g.add((node, DKG.placeCountry, actor_iri(event.place.country)))
         g.add((node, DKG.confidence, _decimal(event.confidence)))
         g.add((node, DKG.extractor, Literal(extractor)))
         g.add((node, DKG.sentence, Literal(event.sentence)))
