@@ -2973,3 +2973,27 @@ def test_pressed_passives_and_possessed_groups(
 )
 def test_summing_nouns_and_doers(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert coded(extractor, text, dt.date(2023, 6, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Where the sentence says it happened, named as the article names it, with its state.
+        ("Obama and Putin will meet in Geneva.", {("Geneva", "CHE")}),
+        ("Speaking in Ankara, Erdogan criticised Sweden.", {("Ankara", "TUR")}),
+        ("Israeli jets struck targets in the Gaza Strip.", {("Gaza Strip", "PSE")}),
+        # A state named by its people's word is named by its own name.
+        ("Gunmen kidnapped two UN workers in the Afghan capital.", {("Afghanistan", "AFG")}),
+        # A visit is in the state visited, hosting in the host's.
+        ("Macron visited Kyiv.", {("Kyiv", "UKR")}),
+        ("Norway hosted Colombia.", {("Norway", "NOR")}),
+        # Words are not placed where what they are about happened (the shelling is); a phone
+        # call is nowhere.
+        ("Spain condemned the Israeli shelling of hospitals in Gaza.", {None, ("Gaza", "PSE")}),
+        ("Erdogan and Zelensky spoke by phone.", {None}),
+    ],
+)
+def test_where_events_happened(extractor: Extractor, text: str, expected: set[tuple[str, str] | None]) -> None:
+    events = extractor.extract(Article("t", text, published=dt.date(2023, 6, 1)))
+    assert events
+    assert {(e.place.name, e.place.country) if e.place else None for e in events} == expected

@@ -85,6 +85,8 @@ RESPONSIBILITY_VERBS = frozenset({"claim", "accept", "take", "admit", "acknowled
 LOCATED_OBJECT_ROOTS = frozenset({"07", "08", "09"})
 #: Roots whose act on a thing located in another state than the doers' is an act on it.
 LOCATED_ATTACK_ROOTS = frozenset({"18", "19"})
+#: How a state may be named by its people ("Afghan", "Palestinians"), which is no place name.
+PEOPLE_VIAS = frozenset({"demonym", "ethnic"})
 #: Quad classes of material acts, which happen where what they are done to is.
 MATERIAL_QUADS = frozenset({2, 4})
 #: Aid roots, whose unnamed people helped are those of the place the aid went to; other
@@ -680,7 +682,16 @@ class ArgumentLinker:
         if lookup(match.rule.code).quad_class in MATERIAL_QUADS and match.theme is not None:
             obj = ctx.doc[match.theme]
             hosts += [obj, *prep_objects(obj, "of")]
-        return self._one_state(ctx, hosts, LOCATION_PREPS)
+        place = self._one_state(ctx, hosts, LOCATION_PREPS)
+        named_by_people = place is not None and any(
+            r.key == place.key and r.text == place.text and r.via in PEOPLE_VIAS
+            for refs in ctx.refs.values()
+            for r in refs
+        )
+        if place is not None and place.key and named_by_people and (entry := self.gazetteer.get(place.key)):
+            # "in the *Afghan* capital": the place is Afghanistan, not its people's name.
+            place = replace(place, text=entry.actor.label)
+        return place
 
     def _one_state(self, ctx: DocContext, hosts: Iterable[Token | None], preps: Iterable[str]) -> ActorRef | None:
         """The one state the ``preps`` phrases of ``hosts`` name ("in Gaza", "from Lebanon"), or None."""
