@@ -100,6 +100,7 @@ ATTACK_PLACE_PREPS = ("in", "at", "on")
 SCHEME_NOUNS = frozenset({"program", "programme", "package", "plan", "scheme", "deal", "effort", "campaign", "mission"})
 #: Prepositions of what a shot or strike without an object is aimed at ("fired *at* targets").
 AIMED_PREPS = ("at", "on", "into")
+#: Entity labels of times, which are never what a shot is aimed at ("fired on Monday").
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 #: Roots, beside the symmetric codes, whose acts "between" two sides are of each on the other.
 BETWEEN_ROOTS = frozenset({"19"})
@@ -155,7 +156,6 @@ MOURNED_PREPS = ("for", "over", "at", "after")
 LOCAL_FORCE_ROOTS = frozenset({"17"})
 #: Target slots whose thing may stand for its owner when no actor is named.
 OWNED_SLOTS = frozenset({"dobj", "purpose"})
-#: Nouns counting rounds of an event noun ("a new round of talks").
 #: Verbs whose subject performs the event noun of their "on" phrase ("went on strike").
 ON_HOSTS = frozenset({"go", "be", "remain", "stay", "put", "place"})
 #: Heads that name a member of the actor modifying them, not the actor: "a NATO nation".
@@ -204,6 +204,17 @@ def _party_theme(ctx: DocContext, match: TriggerMatch) -> bool:
         return False
     word = lemma(ctx.doc[match.theme])
     return not any(r.kind == "obj" and word in r.lemmas for r in match.rule.requires)
+
+
+def _manner_clauses(token: Token) -> list[Token]:
+    """Clauses telling how or when the act of ``token`` was done, which share its place:
+    participles ("*speaking* in Moscow") and "when" clauses ("when they blew themselves up in
+    Tel Aviv")."""
+    return [
+        c
+        for c in children(token, {"advcl"})
+        if c.tag_ == "VBG" or any(fold(m.text) == "when" for m in children(c, {"advmod", "mark"}))
+    ]
 
 
 def _same(a: ActorRef, b: ActorRef) -> bool:
@@ -657,13 +668,8 @@ class ArgumentLinker:
         named place the object is ("captured the village *of Soledar in eastern Ukraine*").
         """
         obj = ctx.doc[match.theme] if match.theme is not None else None
-        acts = [
-            c
-            for c in children(token, {"advcl"})
-            if c.tag_ == "VBG" or any(fold(m.text) == "when" for m in children(c, {"advmod", "mark"}))
-        ]
         named = prep_objects(obj, "of") if obj is not None else []
-        return self._one_state(ctx, (token, obj, *acts, *named), LOCATION_PREPS)
+        return self._one_state(ctx, (token, obj, *_manner_clauses(token), *named), LOCATION_PREPS)
 
     def _event_place(self, ctx: DocContext, token: Token, match: TriggerMatch) -> ActorRef | None:
         """Where the act of ``token`` happened: the one state its location phrases name.
@@ -673,12 +679,7 @@ class ArgumentLinker:
         codes only the trigger's own phrases and clauses count; for acts, also the object's
         ("shelled targets *in Gaza*").
         """
-        acts = [
-            c
-            for c in children(token, {"advcl"})
-            if c.tag_ == "VBG" or any(fold(m.text) == "when" for m in children(c, {"advmod", "mark"}))
-        ]
-        hosts: list[Token | None] = [token, *acts]
+        hosts: list[Token | None] = [token, *_manner_clauses(token)]
         if lookup(match.rule.code).quad_class in MATERIAL_QUADS and match.theme is not None:
             obj = ctx.doc[match.theme]
             hosts += [obj, *prep_objects(obj, "of")]

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, ClassVar
 
-from kg.extract.gazetteer import Gazetteer, Role, load_gazetteer
+from kg.extract.gazetteer import Entry, Gazetteer, Role, load_gazetteer
 from kg.extract.lexicon import Cues, load_lexicon
 from kg.extract.syntax import SUBJECT_DEPS, agent, children, conjuncts, lemma, modifiers, prep_objects, subject
 from kg.extract.text import dateline_place, fold, strip_determiner
@@ -817,22 +817,20 @@ class _DocMentions:
     def _without_home_state(self, candidates: list[Token], on: dt.date | None) -> list[Token]:
         """Drop a possessive state when an organisation of that state is named too: "Somalia's
         *al-Shabaab* fighters", "Russia's *Wagner* mercenaries" are the organisation's."""
-        homes = set()
-        for cand in candidates:
-            match = self._doc_names.get(cand.i)
-            key = self.gazetteer.pick(match.keys, on) if match is not None and cand.dep_ != "poss" else None
-            entry = self.gazetteer.get(key) if key else None
-            if entry is not None and entry.actor.type == "organization" and entry.actor.country:
-                homes.add(entry.actor.country)
+
+        def named(token: Token) -> Entry | None:
+            match = self._doc_names.get(token.i)
+            key = self.gazetteer.pick(match.keys, on) if match is not None else None
+            return self.gazetteer.get(key) if key else None
+
+        homes = {
+            entry.actor.country
+            for cand in candidates
+            if cand.dep_ != "poss" and (entry := named(cand)) is not None and entry.actor.type == "organization"
+        } - {None}
         if not homes:
             return candidates
-        kept = []
-        for cand in candidates:
-            match = self._doc_names.get(cand.i) if cand.dep_ == "poss" else None
-            key = self.gazetteer.pick(match.keys, on) if match is not None else None
-            if key is None or key not in homes:
-                kept.append(cand)
-        return kept
+        return [c for c in candidates if c.dep_ != "poss" or (e := named(c)) is None or e.actor.key not in homes]
 
     def _owner_of_key(self, key: str, on: dt.date, official: bool = False) -> str | None:
         """Whose a name makes a role noun: a person's office's state or organisation on ``on``
