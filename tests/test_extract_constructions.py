@@ -2997,3 +2997,11 @@ def test_where_events_happened(extractor: Extractor, text: str, expected: set[tu
     events = extractor.extract(Article("t", text, published=dt.date(2023, 6, 1)))
     assert events
     assert {(e.place.name, e.place.country) if e.place else None for e in events} == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Spain has not joined Western sanctions on Moscow.", "Russia waged a war on Ukraine."]
+)
+def test_what_an_act_is_aimed_on_is_not_where_it_happened(extractor: Extractor, text: str) -> None:
+    events = extractor.extract(Article("t", text, published=dt.date(2023, 6, 1)))
+    assert events and all(e.place is None for e in events)

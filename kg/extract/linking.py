@@ -85,6 +85,9 @@ RESPONSIBILITY_VERBS = frozenset({"claim", "accept", "take", "admit", "acknowled
 LOCATED_OBJECT_ROOTS = frozenset({"07", "08", "09"})
 #: Roots whose act on a thing located in another state than the doers' is an act on it.
 LOCATED_ATTACK_ROOTS = frozenset({"18", "19"})
+#: Prepositions that say where an event happened; not "on", which more often names what an
+#: act is aimed at ("sanctions on Moscow", "his war on Ukraine").
+EVENT_PLACE_PREPS = ("in", "near", "at")
 #: How a state may be named by its people ("Afghan", "Palestinians"), which is no place name.
 PEOPLE_VIAS = frozenset({"demonym", "ethnic"})
 #: Quad classes of material acts, which happen where what they are done to is.
@@ -683,7 +686,7 @@ class ArgumentLinker:
         if lookup(match.rule.code).quad_class in MATERIAL_QUADS and match.theme is not None:
             obj = ctx.doc[match.theme]
             hosts += [obj, *prep_objects(obj, "of")]
-        place = self._one_state(ctx, hosts, LOCATION_PREPS)
+        place = self._one_state(ctx, hosts, EVENT_PLACE_PREPS)
         named_by_people = place is not None and any(
             r.key == place.key and r.text == place.text and r.via in PEOPLE_VIAS
             for refs in ctx.refs.values()
