@@ -40,16 +40,16 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import unquote
 
 from flask import Blueprint, Response, jsonify, request
 from rdflib import Literal, URIRef
 
+from kg.analysis.queries import actor_key
 from kg.cameo import cameo_table
 from kg.errors import InputError
 from kg.store import KnowledgeGraph
 from kg.store.rdf import ACTOR_CLASS, MODALITY
-from kg.vocab import ACTOR, WD, actor_iri, article_iri, graph_iri
+from kg.vocab import WD, actor_iri, article_iri, graph_iri
 from service.params import date_bound, flag_param, page
 from service.store import get_kg
 
@@ -171,7 +171,7 @@ def _actor(row: Any, var: str) -> dict[str, Any]:
     label = _text(row[f"{var}_label_"])
     if label is None:
         # Actors outside the gazetteer and article graphs still get a readable label.
-        label = unquote(iri[len(str(ACTOR)) :]) if iri.startswith(str(ACTOR)) else iri
+        label = actor_key(iri)
     country, sector = _text(row[f"{var}_eventCountry_"]), _text(row[f"{var}_eventSector_"])
     if country is None and sector is None:
         # Events stored without their actors' roles: the actor's own description.
@@ -191,9 +191,7 @@ def _place(row: Any) -> dict[str, Any] | None:
     name, country = _text(row["placeName"]), _text(row["placeCountry"])
     if name is None:
         return None
-    if country is not None and country.startswith(str(ACTOR)):
-        country = unquote(country[len(str(ACTOR)) :])
-    return {"name": name, "country": country}
+    return {"name": name, "country": actor_key(country) if country is not None else None}
 
 
 def _event(row: Any) -> dict[str, Any]:

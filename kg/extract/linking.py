@@ -399,7 +399,6 @@ class ArgumentLinker:
                 targets = _placed(targets, place.key, sectors=AIDED_SECTORS)
             if sources and not targets and (place := self._located_thing(ctx, token, match, sources)):
                 targets, target_how = [place], "place"
-            where = self._event_place(ctx, token, match)
             pairs: list[tuple[ActorRef, ActorRef, str, str]] = []
             if len(sources) > 1 and lemma(token) in EXCHANGE_VERBS and not any(t.kind == "entry" for t in targets):
                 # "Russia and Ukraine swapped 390 prisoners": each gave to the other.
@@ -437,6 +436,8 @@ class ArgumentLinker:
                 and (match.rule.code in self.cues.symmetric_codes or match.rule.code[:2] in BETWEEN_ROOTS)
             ):
                 pairs = [(s, t, "reciprocal", "reciprocal") for s, t in _sides(targets)]
+            # Placed only when there is an event to place (this runs for every trigger).
+            where = self._event_place(ctx, token, match) if pairs else None
             for source, target, s_how, t_how in pairs:
                 if t_how == "comp" and not _same(source, target) and any(_same(s, target) for s in sources):
                     # "Russia and China said they would ...": each speaks of both, not of the other.
