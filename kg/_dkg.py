@@ -13,6 +13,7 @@ class DKG(DefinedNamespace):
 
     Actor: URIRef
     Asserted: URIRef
+    DateBasis: URIRef
     DatePrecision: URIRef
     DayPrecision: URIRef
     Event: URIRef
@@ -24,8 +25,10 @@ class DKG(DefinedNamespace):
     Organization: URIRef
     Person: URIRef
     Planned: URIRef
+    PublicationDate: URIRef
     Reported: URIRef
     State: URIRef
+    StatedDate: URIRef
     Tenure: URIRef
     YearPrecision: URIRef
     appealsTo: URIRef
@@ -42,6 +45,7 @@ class DKG(DefinedNamespace):
     country: URIRef
     countryCode: URIRef
     date: URIRef
+    dateBasis: URIRef
     datePrecision: URIRef
     demandsFrom: URIRef
     disapprovesOf: URIRef

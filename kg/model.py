@@ -100,7 +100,10 @@ class Event:
     """One coded event with its evidence.
 
     ``date`` is ISO text at its precision: ``2024-02-15``, ``2024-02`` or
-    ``2024``; ``place`` is where it happened, if the sentence says; ``start``/``end``
+    ``2024``; ``date_basis`` says where it comes from: ``"text"`` (a time
+    expression of the article) or ``"published"`` (the text gives none, so the
+    article's publication day stands in, as news-event datasets date what they
+    report); ``place`` is where it happened, if the sentence says; ``start``/``end``
     are character offsets of ``sentence`` in the article text.
     """
 
@@ -119,6 +122,7 @@ class Event:
     trigger: str | None = None
     rule: str | None = None
     place: Place | None = None
+    date_basis: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
@@ -142,6 +146,7 @@ class Event:
             "quad_class": self.quad_class,
             "label": self.label,
             "date": self.date,
+            "date_basis": self.date_basis if self.date else None,
             "modality": self.modality,
             "place": self.place.to_json() if self.place else None,
             "sentence": self.sentence,

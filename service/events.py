@@ -48,7 +48,7 @@ from kg.analysis.queries import actor_key
 from kg.cameo import cameo_table
 from kg.errors import InputError
 from kg.store import KnowledgeGraph
-from kg.store.rdf import ACTOR_CLASS, MODALITY
+from kg.store.rdf import ACTOR_CLASS, DATE_BASIS, MODALITY
 from kg.vocab import WD, actor_iri, article_iri, graph_iri
 from service.params import date_bound, flag_param, page
 from service.store import get_kg
@@ -97,7 +97,9 @@ def _samples(var: str) -> str:
     return " ".join(f"(SAMPLE(?{var}_{f}) AS ?{var}_{f}_)" for f in _ACTOR_FIELDS)
 
 
-_GROUP = "?e ?articleId ?src ?tgt ?cameo ?quad ?mod ?date ?placeName ?placeCountry ?sentence ?start ?end ?conf"
+_GROUP = (
+    "?e ?articleId ?src ?tgt ?cameo ?quad ?mod ?date ?dateBasis ?placeName ?placeCountry ?sentence ?start ?end ?conf"
+)
 
 # In the ORDER BY, undated events sort last; COALESCE because rdflib cannot
 # order an unbound key against a bound one. ?g, the event's article graph, is
@@ -119,6 +121,7 @@ WHERE {{
     ?article dkg:articleId ?articleId .
   }}
   OPTIONAL {{ ?e dkg:date ?date }}
+  OPTIONAL {{ GRAPH ?g {{ ?e dkg:dateBasis ?dateBasis }} }}
   OPTIONAL {{ GRAPH ?g {{ ?e dkg:placeName ?placeName OPTIONAL {{ ?e dkg:placeCountry ?placeCountry }} }} }}
   {{filters}}
   {_actor_patterns("src")}
@@ -187,6 +190,10 @@ def _actor(row: Any, var: str) -> dict[str, Any]:
     }
 
 
+#: The JSON name of each date basis; events stored before bases were recorded have none (null).
+_DATE_BASIS = {str(iri): name for name, iri in DATE_BASIS.items()}
+
+
 def _place(row: Any) -> dict[str, Any] | None:
     name, country = _text(row["placeName"]), _text(row["placeCountry"])
     if name is None:
@@ -206,6 +213,7 @@ def _event(row: Any) -> dict[str, Any]:
         "quad_class": int(row["quad"]),
         "label": entry.label if entry else None,
         "date": _text(row["date"]),
+        "date_basis": _DATE_BASIS.get(_text(row["dateBasis"]) or "") if row["date"] is not None else None,
         "modality": _MODALITY_NAME.get(str(row["mod"])),
         "place": _place(row),
         "sentence": str(row["sentence"]),

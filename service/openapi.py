@@ -138,6 +138,12 @@ _EVENT_PROPERTIES = {
     "quad_class": {"type": "integer", "minimum": 1, "maximum": 4},
     "label": _NULLABLE_STRING,
     "date": _NULLABLE_STRING | {"description": "YYYY, YYYY-MM or YYYY-MM-DD"},
+    "date_basis": {
+        "type": "string",
+        "nullable": True,
+        "enum": ["text", "published", None],
+        "description": "text: the article states the time; published: it does not, and the date is its publication day",
+    },
     "modality": _NULLABLE_STRING,
     "place": {
         "type": "object",

@@ -155,6 +155,7 @@ def test_extract_contract_one_line_per_record(runner, tmp_path):
         "quad_class",
         "label",
         "date",
+        "date_basis",
         "modality",
         "place",
         "sentence",
@@ -166,7 +167,7 @@ def test_extract_contract_one_line_per_record(runner, tmp_path):
     assert event["place"] == {"name": "Turkey", "country": "TUR"}
     assert isinstance(event["cameo"], str) and isinstance(event["quad_class"], int)
     assert isinstance(event["start"], int) and isinstance(event["end"], int) and isinstance(event["confidence"], float)
-    assert event["date"] == "2024-02" and event["modality"] == "planned"
+    assert event["date"] == "2024-02" and event["date_basis"] == "text" and event["modality"] == "planned"
     for actor in (event["source"], event["target"]):
         assert set(actor) == {"id", "label", "country", "sector", "wikidata", "type", "affiliation"}
         assert actor["type"] in {"person", "state", "organization", "group"}

@@ -16,7 +16,7 @@ SEED = Path(__file__).resolve().parents[1] / "data" / "articles" / "putin-turkey
 SEED_END = 'Although I was prepared to fly to Turkey."'
 PUTIN, ERDOGAN, ZELENSKY, MERKEL, MEDVEDEV, ICC = "Q7747", "Q39259", "Q3874799", "Q567", "Q23530", "Q47488"
 EVENT_KEYS = {"source", "target", "cameo", "quad_class", "label", "date", "modality", "sentence", "start", "end"}
-EVENT_KEYS |= {"confidence", "place"}
+EVENT_KEYS |= {"confidence", "place", "date_basis"}
 ACTOR_KEYS = {"id", "label", "country", "sector", "wikidata", "type", "affiliation"}
 
 
@@ -137,7 +137,9 @@ def test_event_json_matches_the_contract(seed_events: list[Event]) -> None:
         assert set(data) == EVENT_KEYS
         assert re.fullmatch(r"\d{2,4}", data["cameo"]) and isinstance(data["quad_class"], int)
         assert data["quad_class"] in {1, 2, 3, 4} and isinstance(data["label"], str) and data["label"]
-        assert data["date"] is None or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", data["date"])
+        # The seed article has a publication date: every event has a date, stated or reported.
+        assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", data["date"])
+        assert data["date_basis"] in {"text", "published"}
         assert data["modality"] in MODALITIES
         assert data["place"] is None or (set(data["place"]) == {"name", "country"} and data["place"]["name"])
         assert isinstance(data["start"], int) and isinstance(data["end"], int) and data["start"] < data["end"]
@@ -312,7 +314,19 @@ def test_passive_voice_and_military_groups(extractor: Extractor) -> None:
 def test_dates_and_modality(extractor: Extractor, text: str, date: str | None, modality: str) -> None:
     (event,) = extract(extractor, text)
     assert (event.source.key, event.target.key) == ("Q3052772", "CHN")
-    assert (event.date, event.modality) == (date, modality)
+    # No time in the text (None): the publication day stands in, and the event says so.
+    expected = (date, "text") if date else ("2024-01-29", "published")
+    assert (event.date, event.date_basis, event.modality) == (*expected, modality)
+
+
+def test_an_event_without_a_time_takes_the_publication_day_and_says_so(extractor: Extractor) -> None:
+    stated, reported = extract(extractor, "Macron visited China on Monday. He met Chinese President Xi Jinping.")
+    assert (stated.cameo, stated.date, stated.date_basis) == ("042", "2024-01-29", "text")
+    assert (reported.cameo, reported.date, reported.date_basis) == ("040", "2024-01-29", "published")
+    assert reported.to_json()["date_basis"] == "published"
+    # Without a publication date there is nothing to stand in.
+    (undated,) = extract(extractor, "Macron met Chinese President Xi Jinping.", published=None)
+    assert (undated.date, undated.to_json()["date_basis"]) == (None, None)
 
 
 @pytest.mark.parametrize(
@@ -327,7 +341,9 @@ def test_dates_and_modality(extractor: Extractor, text: str, date: str | None, m
 )
 def test_a_participle_clause_dates_the_act_it_describes(extractor: Extractor, text: str, date: str | None) -> None:
     mediation = [e for e in extract(extractor, text) if e.cameo == "045" and e.source.key == "QAT"]
-    assert {(e.target.key, e.date) for e in mediation} == {("ISR", date), ("EGY", date)}
+    # Not dated by the participle (None): only the publication day stands in.
+    expected = (date, "text") if date else ("2024-01-29", "published")
+    assert {(e.target.key, e.date, e.date_basis) for e in mediation} == {("ISR", *expected), ("EGY", *expected)}
 
 
 def test_relative_dates_need_a_publication_date(extractor: Extractor) -> None:

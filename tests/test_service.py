@@ -36,7 +36,7 @@ def _articles():
             id="bbc/2024/03 talks", text=s, title=HOSTILE_TITLE, published=date(2024, 3, 15), url="https://x.org/1"
         ),
         [
-            make_event(TUR, UKR, "043", s, 0, date="2024-03-15", place=Place("Turkey", "TUR")),
+            make_event(TUR, UKR, "043", s, 0, date="2024-03-15", date_basis="text", place=Place("Turkey", "TUR")),
             make_event(HOSTILE_ACTOR, RUS, "010", s, 0),
         ],
     )
@@ -504,6 +504,25 @@ def test_extract_explains_each_sentence(app, extractor):
     ]
     assert [x["text"] for x in body["explain"]] == ["Putin visited Turkey on Monday.", "The weather was fine."]
     assert "reason" in body["explain"][1]
+
+
+def test_events_say_whether_their_date_is_stated(client):
+    bases = {e["cameo"]: (e["date"], e["date_basis"]) for e in events(client)}
+    assert bases["043"] == ("2024-03-15", "text")
+    assert bases["111"] == (None, None)  # no date at all
+    assert bases["036"] == ("2024-02", None)  # stored without a basis
+
+
+@pytest.mark.spacy
+def test_events_without_a_time_are_found_in_the_window_of_their_publication(app, kg, extractor):
+    app.config["DIPLOKG_EXTRACTOR"] = extractor
+    client = app.test_client()
+    record = {"id": "dated", "text": "Putin met Erdogan in Sochi.", "published": "2023-09-04"}
+    assert client.post("/api/articles", json=record).status_code == 201
+    (event,) = client.get("/api/events?from=2023-09&to=2023-09").get_json()["events"]
+    assert (event["cameo"], event["date"], event["date_basis"]) == ("040", "2023-09-04", "published")
+    assert client.get("/api/events?from=2023-10").get_json()["events"] == []
+    assert kg.ask("ASK { ?e dkg:dateBasis dkg:PublicationDate }")
 
 
 def test_post_article_stores_it_and_reposting_changes_nothing(stub_client, kg):

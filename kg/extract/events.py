@@ -620,6 +620,11 @@ class EventBuilder:
             code = ACCUSE
         date = date_of(ctx, token)
         on = value_to_date(date) if date else (ctx.article.published or dt.date.today())
+        date_basis = "text" if date else None
+        if date is None and ctx.article.published is not None:
+            # No time expression: the day the article reports it, said so, so that time windows
+            # find the event and users can still tell a stated date from a reported one.
+            date, date_basis = ctx.article.published.isoformat(), "published"
         # Unnamed police and courts are the dateline's state's; police, else those of the one
         # state their sentence names ("Syria lifted its emergency law after security forces ...").
         # Courts and lawyers are too often another state's to be placed so; police only.
@@ -787,6 +792,7 @@ class EventBuilder:
             start=start,
             end=end,
             date=date,
+            date_basis=date_basis,
             modality=modality,
             confidence=round(min(0.99, max(0.05, confidence)), 3),
             goldstein=cameo.goldstein,

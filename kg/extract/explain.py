@@ -38,6 +38,7 @@ def _event_json(ctx: DocContext, event: Any) -> dict[str, Any]:
         "target_slot": event.extra.get("target_how"),
         "modality": event.modality,
         "date": event.date,
+        "date_basis": event.date_basis if event.date else None,
         "domestic": bool(event.extra.get("domestic")),
     }
 

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VERSION", "Extractor", "get_extractor"]
 
-VERSION = "diplokg-rules/0.15"
+VERSION = "diplokg-rules/0.16"
 
 
 class Extractor:

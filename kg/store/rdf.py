@@ -49,6 +49,7 @@ MODALITY = {
 # the graph must not state what did not happen.
 DIRECT_MODALITIES = frozenset({"asserted", "planned", "reported"})
 PRECISION = {"day": DKG.DayPrecision, "month": DKG.MonthPrecision, "year": DKG.YearPrecision}
+DATE_BASIS = {"text": DKG.StatedDate, "published": DKG.PublicationDate}
 DATE_TYPE = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 ACTOR_CLASS = {"state": DKG.State, "person": DKG.Person, "organization": DKG.Organization, "group": DKG.Group}
 
@@ -148,6 +149,8 @@ def article_graph(article: Article, events: Iterable[Event], extractor: str) -> 
             precision = event.date_precision
             g.add((node, DKG.date, Literal(event.date, datatype=DATE_TYPE[precision])))
             g.add((node, DKG.datePrecision, PRECISION[precision]))
+            if event.date_basis in DATE_BASIS:
+                g.add((node, DKG.dateBasis, DATE_BASIS[event.date_basis]))
         g.add((node, DKG.modality, MODALITY[event.modality]))
         if event.place is not None:
             g.add((node, DKG.placeName, Literal(event.place.name)))
