@@ -101,8 +101,9 @@ def test_seed_erdogan_in_sochi_the_following_month(seed_events: list[Event]) -> 
     (meeting,) = find(seed_events, ERDOGAN, PUTIN, "04")
     assert visit.cameo == "042"
     assert visit.date == meeting.date == "2023-09"  # "In August 2023 ... The following month"
-    # Where: the city named, in its state.
+    # Where: the city named, in its state; the meeting the visit was for happened there too.
     assert visit.place is not None and (visit.place.name, visit.place.country) == ("Sochi", "RUS")
+    assert meeting.place == visit.place
 
 
 def test_seed_turkey_and_erdogan_as_a_bridge_to_the_kremlin(seed_events: list[Event]) -> None:

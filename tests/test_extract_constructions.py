@@ -14,6 +14,7 @@ from kg.model import Article
 
 PUTIN, ERDOGAN, ZELENSKY, ICC = "Q7747", "Q39259", "Q3874799", "Q47488"
 MACRON, EU = "Q3052772", "Q458"
+BLINKEN, SCHOLZ = "antony-blinken", "Q61053"
 DAY = EXTRACT_DAY
 
 
@@ -2997,6 +2998,54 @@ def test_where_events_happened(extractor: Extractor, text: str, expected: set[tu
     events = extractor.extract(Article("t", text, published=dt.date(2023, 6, 1)))
     assert events
     assert {(e.place.name, e.place.country) if e.place else None for e in events} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What a journey is for, or what follows it, happens where it went.
+        ("Erdogan travelled to Sochi to meet Putin.", {("ERDOGAN", "042"): "Sochi", ("ERDOGAN", "040"): "Sochi"}),
+        ("Blinken arrived in Kyiv and met Zelensky.", {("BLINKEN", "042"): "Kyiv", ("BLINKEN", "040"): "Kyiv"}),
+        (
+            "Macron flew to Warsaw, where he held talks with Duda.",
+            {("MACRON", "042"): "Warsaw", ("MACRON", "046"): "Warsaw"},
+        ),
+        # Two journeys: which one the meeting followed is not said.
+        (
+            "Macron visited Kyiv and then flew to Warsaw and met Duda.",
+            {("MACRON", "042"): "Warsaw", ("MACRON", "040"): None},
+        ),
+        # A meeting before the journey is the traveller's, and happened where it says.
+        (
+            "Blinken visited Kyiv after meeting Macron in Paris.",
+            {("BLINKEN", "042"): "Kyiv", ("BLINKEN", "040"): "Paris"},
+        ),
+    ],
+)
+def test_acts_of_a_journey_happen_where_it_went(
+    extractor: Extractor, text: str, expected: dict[tuple[str, str], str | None]
+) -> None:
+    people = {"ERDOGAN": ERDOGAN, "BLINKEN": BLINKEN, "MACRON": MACRON}
+    events = extractor.extract(Article("t", text, published=dt.date(2023, 6, 1)))
+    found = {(e.source.key, e.cameo): e.place.name if e.place else None for e in events}
+    for (who, code), place in expected.items():
+        assert found[(people[who], code)] == place
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A time adjunct's gerund is done by the subject, not the object ...
+        ("Blinken visited Kyiv after meeting Macron.", {(BLINKEN, "042", "UKR"), (BLINKEN, "040", MACRON)}),
+        ("Macron, who visited Kyiv before meeting Scholz, criticised Russia.", {(MACRON, "040", SCHOLZ)}),
+        # ... while a complement's is the object's.
+        ("Russia accused Ukraine of attacking Belgorod.", {("UKR", "190", "RUS")}),
+    ],
+)
+def test_who_does_a_gerund_after_a_preposition(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert expected <= triples(extractor, text)
 
 
 @pytest.mark.parametrize(

@@ -88,6 +88,10 @@ LOCATED_ATTACK_ROOTS = frozenset({"18", "19"})
 #: Prepositions that say where an event happened; not "on", which more often names what an
 #: act is aimed at ("sanctions on Moscow", "his war on Ukraine").
 EVENT_PLACE_PREPS = ("in", "near", "at")
+#: A journey (042), whose destination is where the acts that are its purpose or sequel happen.
+TRIP_CODE = "042"
+#: Prepositions naming a journey's destination ("travelled *to* Sochi", "arrived *in* Kyiv").
+TRIP_PREPS = ("to", "in", "at")
 #: How a state may be named by its people ("Afghan", "Palestinians"), which is no place name.
 PEOPLE_VIAS = frozenset({"demonym", "ethnic"})
 #: Quad classes of material acts, which happen where what they are done to is.
@@ -687,7 +691,7 @@ class ArgumentLinker:
         if lookup(match.rule.code).quad_class in MATERIAL_QUADS and match.theme is not None:
             obj = ctx.doc[match.theme]
             hosts += [obj, *prep_objects(obj, "of")]
-        place = self._one_state(ctx, hosts, EVENT_PLACE_PREPS)
+        place = self._one_state(ctx, hosts, EVENT_PLACE_PREPS) or self._trip_place(ctx, token)
         named_by_people = place is not None and any(
             r.key == place.key and r.text == place.text and r.via in PEOPLE_VIAS
             for refs in ctx.refs.values()
@@ -697,6 +701,40 @@ class ArgumentLinker:
             # "in the *Afghan* capital": the place is Afghanistan, not its people's name.
             place = replace(place, text=entry.actor.label)
         return place
+
+    def _trip_place(self, ctx: DocContext, token: Token) -> ActorRef | None:
+        """Where a trip that the act of ``token`` is part of went: the place of a "where" clause
+        ("flew to Sochi, *where* he met Putin"), or the destination of the one journey (042) that
+        the act is the purpose or the sequel of ("visited Sochi *to meet* Putin", "arrived in
+        Kyiv *and met* Zelensky")."""
+        if token.pos_ == "NOUN" and token.dep_ == "dobj":
+            token = token.head  # "held talks": the clause is the host verb's
+        if token.dep_ == "relcl" and any(fold(c.text) == "where" for c in children(token, {"advmod"})):
+            return self._one_state(ctx, [token.head], ("of",)) or self._state_named(ctx, [token.head])
+        head = token.head
+        if head.i == token.i or token.dep_ not in {"xcomp", "advcl", "conj"}:
+            return None
+        if token.dep_ == "advcl" and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+            return None  # only a purpose ("to meet"), not a time or a reason
+        if any(c.dep_ in SUBJECT_DEPS for c in token.children):
+            return None  # an act of someone else
+        journeys = [m for m in ctx.triggers if m.sentence == ctx.sentence_of(token.i) and m.rule.code == TRIP_CODE]
+        if len(journeys) != 1 or journeys[0].token != head.i:
+            return None
+        return self._one_state(ctx, [head], TRIP_PREPS) or self._state_named(ctx, children(head, {"dobj"}))
+
+    def _state_named(self, ctx: DocContext, tokens: Iterable[Token]) -> ActorRef | None:
+        """The one state the ``tokens`` themselves name ("Sochi"), or None."""
+        states = {
+            ref.key: ref
+            for token in tokens
+            for ref in ctx.refs.get(token.i, ())
+            if ref.kind == "entry"
+            and ref.key
+            and (entry := self.gazetteer.get(ref.key)) is not None
+            and entry.actor.type == "state"
+        }
+        return replace(next(iter(states.values())), via="located") if len(states) == 1 else None
 
     def _one_state(self, ctx: DocContext, hosts: Iterable[Token | None], preps: Iterable[str]) -> ActorRef | None:
         """The one state the ``preps`` phrases of ``hosts`` name ("in Gaza", "from Lebanon"), or None."""

@@ -197,6 +197,9 @@ def inverted_subjects(verb: Token) -> list[Token]:
     return []
 
 
+#: Prepositions heading adjuncts of time or manner, whose gerund is the subject's act, not the
+#: object's: "visited Kyiv *after* meeting Macron" (unlike "accused Kyiv *of* attacking").
+ADJUNCT_PREPS = frozenset({"after", "before", "while", "since", "upon", "without", "despite", "besides"})
 #: Verbs of accidents: a participle clause of theirs has no doer ("crashed, killing 298").
 ACCIDENT_VERBS = frozenset({"crash", "collapse", "sink", "capsize", "derail", "erupt"})
 
@@ -241,7 +244,12 @@ def subject(verb: Token) -> tuple[list[Token], str | None]:
             # "accused Kyiv of attacking": the object acts; "is committed to supporting
             # Kyiv": the subject, passive or not, acts.
             governor = current.head.head
-            controllers = children(governor, OBJECT_DEPS) or children(governor, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+            adjunct = fold(current.head.text) in ADJUNCT_PREPS
+            # "visited Kyiv *after meeting* Macron": a time or manner adjunct is the subject's.
+            controllers = [] if adjunct else children(governor, OBJECT_DEPS)
+            controllers = controllers or children(governor, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+            if adjunct and governor.dep_ == "relcl" and [fold(c.text) for c in controllers] in (["who"], ["that"]):
+                return [governor.head], "control"  # "Macron, who visited Kyiv after meeting Scholz"
             if controllers:
                 return controllers, "control"
             current, how = governor, "control"
