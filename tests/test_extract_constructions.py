@@ -3035,6 +3035,30 @@ def test_acts_of_a_journey_happen_where_it_went(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # The state people are expelled from or arrested in does it, and a reaction to the act
+        # is aimed at that state, not at the people it was done to.
+        (
+            "Russia criticised the expulsion of its diplomats from Poland.",
+            {("RUS", "111", "POL"), ("POL", "161", "RUSGOV")},
+        ),
+        ("The expulsion of Russian diplomats from Poland angered Moscow.", {("POL", "161", "RUS")}),
+        ("China protested the arrest of its citizens in Canada.", {("CHN", "140", "CAN"), ("CAN", "173", "CHNCVL")}),
+        # Named by "by", the doer is the doer wherever it acted.
+        ("Canada condemned the detention of two Canadians by China.", {("CAN", "111", "CHN"), ("CHN", "173", "CAN")}),
+        ("Russian police ordered the arrest of Kyrgyzstan's ambassador.", {("RUSCOP", "173", "KGZGOV")}),
+        # Someone the gazetteer does not know keeps no country.
+        ("France criticised the arrest of Navalny in Russia.", {("FRA", "111", "RUS"), ("RUS", "173", "---")}),
+    ],
+)
+def test_expulsions_and_arrests_and_the_reactions_to_them(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert coded(extractor, text, dt.date(2023, 6, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # A time adjunct's gerund is done by the subject, not the object ...
         ("Blinken visited Kyiv after meeting Macron.", {(BLINKEN, "042", "UKR"), (BLINKEN, "040", MACRON)}),
         ("Macron, who visited Kyiv before meeting Scholz, criticised Russia.", {(MACRON, "040", SCHOLZ)}),

@@ -72,6 +72,7 @@ TARGET_SLOTS = frozenset(
         "purpose",
         "compound",
         "undergoer",
+        "poss",
         "pobj",
         "asked",
         "condition",

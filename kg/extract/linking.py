@@ -88,6 +88,9 @@ LOCATED_ATTACK_ROOTS = frozenset({"18", "19"})
 #: Prepositions that say where an event happened; not "on", which more often names what an
 #: act is aimed at ("sanctions on Moscow", "his war on Ukraine").
 EVENT_PLACE_PREPS = ("in", "near", "at")
+#: Source slots by which an act noun names its doer by where it happened ("the arrest of X *in
+#: Canada*", "the expulsion of X's diplomats *from Poland*").
+PLACED_DOER_SLOTS = frozenset({"p:in", "p:from"})
 #: A journey (042), whose destination is where the acts that are its purpose or sequel happen.
 TRIP_CODE = "042"
 #: Prepositions naming a journey's destination ("travelled *to* Sochi", "arrived *in* Kyiv").
@@ -1049,8 +1052,12 @@ class ArgumentLinker:
     def _owners(self, ctx: DocContext, things: list[Token], persons: bool) -> list[Token]:
         """The names that own each thing; its possessor, when it has one ("Finland's NATO bid")."""
         found = []
+        # "protested his detention": whom an act noun is done to does not own it.
+        suffered = {m.token for m in ctx.triggers if m.rule.pos == "NOUN" and "poss" in m.rule.target}
         for thing in things:
             names = self._name_modifiers(ctx, thing, persons)
+            if thing.i in suffered:
+                names = [n for n in names if n.dep_ != "poss"]
             found += [n for n in names if n.dep_ == "poss"] or names
         return found
 
@@ -1105,6 +1112,9 @@ class ArgumentLinker:
                 if not tokens and slot.startswith("p:") and match.theme is not None:
                     # "received assurances *from* the government": the phrase may hang on the object.
                     tokens = prep_objects(ctx.doc[match.theme], prep)
+                if not tokens and slot.startswith("p:") and match.rule.pos == "NOUN":
+                    # "the expulsion of Russian diplomats *from Poland*": on the noun's "of" object.
+                    tokens = [o for of in prep_objects(token, "of") for o in prep_objects(of, prep)]
                 if not tokens and match.rule.pos == "NOUN" and (suffered := self._suffered(token)):
                     # "suffered attacks *from Gaza*", "faced a wave of attacks *by Russia*".
                     tokens = [o for held in suffered for o in prep_objects(held, prep)]
@@ -1193,6 +1203,9 @@ class ArgumentLinker:
                 tokens = self._aims(token, host)
             elif slot == "undergoer":
                 tokens = self._undergoers(token)
+            elif slot == "poss":
+                # "Navalny's arrest": the one it is done to.
+                tokens = children(token, {"poss"})
             elif slot == "asked":
                 continue  # the parties of the act asked for, once the sources are known
             elif slot == "condition":
@@ -1271,6 +1284,14 @@ class ArgumentLinker:
                 # A possessor owns the thing before its "of" phrase does: "condemned *Russia's*
                 # annexation of four Ukrainian regions" condemns Russia only.
                 owned = [t for t in things if not children(t, {"poss"})]
+                acts = {m.token: m for m in ctx.triggers if m.rule.pos == "NOUN" and m.token != token.i}
+                for t in owned:
+                    if t.i in acts and not prep_objects(t, "by"):
+                        # "protested the arrest of its citizens *in Canada*", "the expulsion of its
+                        # diplomats *from Poland*": the doer the act's own phrases name.
+                        doers, how = self._sources(ctx, t, acts[t.i])
+                        if doers and how in PLACED_DOER_SLOTS:
+                            return doers, "owner"
                 for t in owned:
                     # Whoever did it, not what it was done to: "opposed the listing of Chinese
                     # firms *by the US*".

@@ -850,7 +850,10 @@ class _DocMentions:
         on = self._date(token)
         found: list[str] = []
         # "US and British activists", "leaders *from* Germany, Canada and France".
-        owners = [*modifiers(token), *prep_objects(token, "from"), *prep_objects(token, "of")]
+        # A modifier names the owner before a phrase does: "Russian diplomats *from Poland*" are
+        # Russia's (expelled from Poland), not Russia's and Poland's.
+        named = [m for m in modifiers(token) if m.i in self._doc_names and not span.start <= m.i < span.end]
+        owners = [*modifiers(token)] if named else [*prep_objects(token, "from"), *prep_objects(token, "of")]
         for mod in owners:
             if span.start <= mod.i < span.end or (mod.dep_ == "poss" and not mod.conjuncts):
                 # A possessor alone owns the one group: "Lebanon's Hezbollah fighters", "Russia's
