@@ -25,7 +25,7 @@ from kg.analysis.queries import event_evidence, resolve_actor, search_actors
 from kg.analysis.series import centrality_series
 from kg.analysis.structure import undirected
 from kg.errors import InputError, NotFoundError
-from kg.model import MODALITIES, Actor, Article
+from kg.model import MODALITIES, Actor, Article, Place
 from kg.store import KnowledgeGraph
 from kg.vocab import DKG, event_iri
 
@@ -655,3 +655,16 @@ def test_cli_viz_and_network_write_files(runner, cli_kg, tmp_path):
     assert (tmp_path / "n.gexf").read_bytes().startswith(b"<?xml")
     invoke(runner, "network", "--format", "json", "-o", tmp_path / "n.json", "--level", "country")
     assert "Q7747" not in {n["id"] for n in json.loads((tmp_path / "n.json").read_text())["nodes"]}
+
+
+def test_hop_evidence_says_where_and_whether_the_date_is_stated(scratch):
+    s = "Erdogan met Putin in Sochi."
+    event = make_event(helpers.TUR, helpers.RUS, "040", s, date="2023-09-04", date_basis="published")
+    write(scratch, [replace(event, place=Place("Sochi", "RUS"))], article_id="sochi", text=s)
+    (hop,) = find_paths(scratch, "TUR", "RUS").paths[0].hops
+    (row,) = hop.evidence
+    assert (row["date"], row["date_basis"], row["place"]) == (
+        "2023-09-04",
+        "published",
+        {"name": "Sochi", "country": "RUS"},
+    )

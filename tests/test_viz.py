@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import json
 import re
@@ -14,7 +15,7 @@ import pytest
 from helpers import make_event
 
 from kg.errors import InputError
-from kg.model import Actor, Article
+from kg.model import Actor, Article, Place
 from kg.store import KnowledgeGraph
 from kg.viz import content_security_policy, network_view, render_network, safe_json
 from kg.viz.assets import vis_css, vis_js
@@ -191,3 +192,24 @@ def test_pages_from_the_store(store):
     ego = data_of(actor_page(store, "TUR"))
     assert {n["id"] for n in ego["nodes"]} == {"TUR", "Q7747", "UKR", "evil-img"}
     assert all(n["url"].startswith("/viz/actor/") for n in ego["nodes"])
+
+
+def test_evidence_tooltips_say_where_and_whether_the_date_is_stated():
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(KnowledgeGraph, "ensure_reference", lambda self: False)
+        kg = KnowledgeGraph("memory:")
+    turkey, ukraine, russia = helpers.TUR, helpers.UKR, helpers.RUS
+    s = ["Turkey sent aid to Ukraine.", "Russia shelled Kharkiv on Monday."]
+    text = " ".join(s)
+    events = [
+        make_event(turkey, ukraine, "070", s[0], 0, date="2024-02-12", date_basis="published"),
+        make_event(
+            russia, ukraine, "190", s[1], len(s[0]) + 1, date="2024-02-12", date_basis="text",
+            place=Place("Kharkiv", "UKR"),
+        ),
+    ]  # fmt: skip
+    kg.write_articles([(Article("a", text, title="Weekly", published=dt.date(2024, 2, 12)), events)], extractor="t/1")
+    tips = {(e["from"], e["to"]): e["title"] for e in data_of(network_page(kg))["edges"]}
+    kg.close()
+    assert "“Turkey sent aid to Ukraine.” (reported 2024-02-12, Weekly)" in tips[("TUR", "UKR")]
+    assert "“Russia shelled Kharkiv on Monday.” (in Kharkiv, 2024-02-12, Weekly)" in tips[("RUS", "UKR")]

@@ -17,7 +17,7 @@ from rdflib import Literal, URIRef
 
 from kg.analysis.filters import Filters
 from kg.errors import InputError, NotFoundError
-from kg.store.rdf import MODALITY
+from kg.store.rdf import DATE_BASIS, MODALITY
 from kg.vocab import ACTOR, DKG, EVENT, SCHEMA, WD, actor_iri
 
 if TYPE_CHECKING:
@@ -40,6 +40,7 @@ __all__ = [
 ]
 
 _MODALITY_NAME = {str(iri): name for name, iri in MODALITY.items()}
+_BASIS_NAME = {str(iri): name for name, iri in DATE_BASIS.items()}
 _TYPE_NAME = {str(DKG.State): "state", str(DKG.Person): "person", str(DKG.Organization): "organization"}
 _TYPE_NAME[str(DKG.Group)] = "group"
 _EVENT_IRI = re.compile(re.escape(str(EVENT)) + r"[0-9A-Za-z_-]{1,64}")
@@ -470,11 +471,15 @@ def event_evidence(kg: KnowledgeGraph, events: Iterable[str]) -> dict[str, dict[
     out: dict[str, dict[str, Any]] = {}
     for i in range(0, len(wanted), _CHUNK):
         chunk = wanted[i : i + _CHUNK]
-        query = f"""SELECT ?e ?s ?t ?code ?q ?m ?date ?sentence ?conf ?art ?aid ?url ?title ?pub WHERE {{
+        query = f"""SELECT ?e ?s ?t ?code ?q ?m ?date ?basis ?place ?placeState ?sentence ?conf
+  ?art ?aid ?url ?title ?pub
+WHERE {{
   {_values("e", chunk)}
   ?e dkg:source ?s ; dkg:target ?t ; dkg:cameoCode ?code ; dkg:quadClass ?q ; dkg:modality ?m ;
      dkg:sentence ?sentence ; prov:wasDerivedFrom ?art .
   OPTIONAL {{ ?e dkg:date ?date }}
+  OPTIONAL {{ ?e dkg:dateBasis ?basis }}
+  OPTIONAL {{ ?e dkg:placeName ?place OPTIONAL {{ ?e dkg:placeCountry ?placeState }} }}
   OPTIONAL {{ ?e dkg:confidence ?conf }}
   OPTIONAL {{ ?art dkg:articleId ?aid }}
   OPTIONAL {{ ?art schema:url ?url }}
@@ -491,6 +496,10 @@ def event_evidence(kg: KnowledgeGraph, events: Iterable[str]) -> dict[str, dict[
                 "quad_class": int(r.q.toPython()),
                 "modality": _MODALITY_NAME.get(str(r.m), str(r.m)),
                 "date": None if r.date is None else str(r.date),
+                "date_basis": _BASIS_NAME.get(str(r.basis)) if r.date is not None and r.basis is not None else None,
+                "place": None
+                if r.place is None
+                else {"name": str(r.place), "country": None if r.placeState is None else _key(str(r.placeState))},
                 "sentence": str(r.sentence),
                 "confidence": None if r.conf is None else float(r.conf.toPython()),
                 "article": {

@@ -231,7 +231,11 @@ def _edge_title(G: nx.Graph, u: Any, v: Any, d: Mapping[str, Any], evidence: Map
         for row in shown[:per_edge]:
             article = row.get("article") or {}
             where = article.get("title") or article.get("id") or ""
-            meta = ", ".join(x for x in (row.get("date"), _cut(where, 60)) if x)
+            place = (row.get("place") or {}).get("name")
+            date = row.get("date")
+            if date and row.get("date_basis") == "published":
+                date = f"reported {date}"  # the article gives no time; its publication day
+            meta = ", ".join(x for x in (f"in {_cut(place, 40)}" if place else None, date, _cut(where, 60)) if x)
             lines.append(f"• “{_cut(row.get('sentence', ''), 280)}”" + (f" ({meta})" if meta else ""))
     return "\n".join(lines)
 
