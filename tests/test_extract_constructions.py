@@ -3010,6 +3010,9 @@ def test_where_events_happened(extractor: Extractor, text: str, expected: set[tu
             "Macron flew to Warsaw, where he held talks with Duda.",
             {("MACRON", "042"): "Warsaw", ("MACRON", "046"): "Warsaw"},
         ),
+        # Else where the doer is: "police in Khartoum", "the ambassador in Kyiv".
+        ("Police in Khartoum arrested two Egyptian journalists.", {("SDN-COP", "173"): "Khartoum"}),
+        ("Officials in Kabul criticised Pakistan.", {("AFG-GOV", "111"): "Kabul"}),
         # Two journeys: which one the meeting followed is not said.
         (
             "Macron visited Kyiv and then flew to Warsaw and met Duda.",
@@ -3022,10 +3025,10 @@ def test_where_events_happened(extractor: Extractor, text: str, expected: set[tu
         ),
     ],
 )
-def test_acts_of_a_journey_happen_where_it_went(
+def test_acts_of_a_journey_or_a_placed_doer_happen_there(
     extractor: Extractor, text: str, expected: dict[tuple[str, str], str | None]
 ) -> None:
-    people = {"ERDOGAN": ERDOGAN, "BLINKEN": BLINKEN, "MACRON": MACRON}
+    people = {"ERDOGAN": ERDOGAN, "BLINKEN": BLINKEN, "MACRON": MACRON, "SDN-COP": "SDN-COP", "AFG-GOV": "AFG-GOV"}
     events = extractor.extract(Article("t", text, published=dt.date(2023, 6, 1)))
     found = {(e.source.key, e.cameo): e.place.name if e.place else None for e in events}
     for (who, code), place in expected.items():

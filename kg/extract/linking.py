@@ -691,10 +691,17 @@ class ArgumentLinker:
         ("shelled targets *in Gaza*").
         """
         hosts: list[Token | None] = [token, *_manner_clauses(token)]
+        # "Police *in Khartoum* arrested ...", "the US ambassador *in Kyiv* met ...": the doer's
+        # whereabouts, when the act's own phrases do not say (a fallback, below).
+        doers = children(token, SUBJECT_DEPS) if token.pos_ in {"VERB", "AUX"} else []
         if lookup(match.rule.code).quad_class in MATERIAL_QUADS and match.theme is not None:
             obj = ctx.doc[match.theme]
             hosts += [obj, *prep_objects(obj, "of")]
-        place = self._one_state(ctx, hosts, EVENT_PLACE_PREPS) or self._trip_place(ctx, token)
+        place = (
+            self._one_state(ctx, hosts, EVENT_PLACE_PREPS)
+            or self._trip_place(ctx, token)
+            or self._one_state(ctx, doers, EVENT_PLACE_PREPS)
+        )
         named_by_people = place is not None and any(
             r.key == place.key and r.text == place.text and r.via in PEOPLE_VIAS
             for refs in ctx.refs.values()
