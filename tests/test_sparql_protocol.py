@@ -11,6 +11,7 @@ from helpers import sample_article
 from rdflib import Graph
 
 from kg.model import Place
+from kg.vocab import article_iri
 
 TOKEN = "test-token-0123456789abcdef"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -509,6 +510,19 @@ def test_events_in_a_state_are_found_by_where_they_happened(client, kg):
     body = client.get("/api/queries/events-in-state", query_string={"state": "TUR"}).get_json()
     assert [(r["place"], r["cameo"]) for r in body["rows"]] == [("Ankara", "036")]
     assert client.get("/api/queries/events-in-state").status_code == 400  # the state is required
+
+
+def test_named_queries_say_whether_a_date_is_stated(client, kg):
+    article, (visit, invasion) = sample_article()
+    kg.write_articles(
+        [(article, [replace(visit, date_basis="text"), replace(invasion, date="2024-01-29", date_basis="published")])],
+        extractor="test/1",
+    )
+    body = client.get("/api/queries/article-events", query_string={"article": str(article_iri(article.id))}).get_json()
+    assert {(r["code"], r["date"], r["dateBasis"]) for r in body["rows"]} == {
+        ("036", "2024-02", "text"),
+        ("190", "2024-01-29", "published"),
+    }
 
 
 @pytest.mark.parametrize("value", ['x" } ; DROP ALL #', "} ; DROP ALL", "{ ?s ?p ?o }", "'\"\\"])
