@@ -154,6 +154,13 @@ def test_event_json_matches_the_contract(seed_events: list[Event]) -> None:
 # -- precision guards -----------------------------------------------------------------------
 
 
+def test_sport_in_the_background_of_a_noun_discards_nothing(extractor: Extractor) -> None:
+    # The games are what the victims were killed at, not what the sentence reports.
+    text = "Israel asked Germany to compensate the families of the athletes killed at the Munich Olympic Games."
+    assert {(e.source.key, e.cameo[:2], e.target.key) for e in extract(extractor, text)} == {("ISR", "02", "DEU")}
+    assert extract(extractor, "Germany, which hosted the Olympic Games, beat Israel in the final.") == []
+
+
 def test_no_event_from_sports(extractor: Extractor) -> None:
     assert extract(extractor, "India beat Australia in the second Test.") == []
     assert extract(extractor, "England's cricket team will visit Pakistan next month for a Test series.") == []

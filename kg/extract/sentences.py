@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from spacy.language import Language
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from kg.extract.pipeline import DocContext
 
@@ -79,6 +79,10 @@ class DiscardFilter:
         strings = ctx.doc.vocab.strings
         hits = [(start, strings[key]) for key, start, _ in [*self.folded(ctx.doc), *self.exact(ctx.doc)]]
         for start, category in hits:
+            if _in_noun_clause(ctx.doc[start]):
+                # "the families of athletes *killed at the Munich Olympic Games*": the sport is
+                # the background of a noun, not what the sentence reports.
+                continue
             number = ctx.sentence_of(start)
             ctx.skipped.add(number)
             ctx.discarded.setdefault(number, category)
@@ -102,3 +106,13 @@ class DiscardFilter:
             if _SCORE.search(sent[verb.i - sent.start :].text):
                 return True
         return False
+
+
+def _in_noun_clause(token: Token) -> bool:
+    """Whether ``token`` lies in a clause that modifies a noun (a participle or relative clause)."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ in {"acl", "relcl"} and node.pos_ in {"VERB", "AUX"}:
+            return True
+        node = node.head
+    return False
