@@ -211,5 +211,5 @@ def test_evidence_tooltips_say_where_and_whether_the_date_is_stated():
     kg.write_articles([(Article("a", text, title="Weekly", published=dt.date(2024, 2, 12)), events)], extractor="t/1")
     tips = {(e["from"], e["to"]): e["title"] for e in data_of(network_page(kg))["edges"]}
     kg.close()
-    assert "“Turkey sent aid to Ukraine.” (reported 2024-02-12, Weekly)" in tips[("TUR", "UKR")]
+    assert "“Turkey sent aid to Ukraine.” (published 2024-02-12, Weekly)" in tips[("TUR", "UKR")]
     assert "“Russia shelled Kharkiv on Monday.” (in Kharkiv, 2024-02-12, Weekly)" in tips[("RUS", "UKR")]

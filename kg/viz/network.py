@@ -234,7 +234,8 @@ def _edge_title(G: nx.Graph, u: Any, v: Any, d: Mapping[str, Any], evidence: Map
             place = (row.get("place") or {}).get("name")
             date = row.get("date")
             if date and row.get("date_basis") == "published":
-                date = f"reported {date}"  # the article gives no time; its publication day
+                # The article gives no time: its publication day ("reported" would read as a modality).
+                date = f"published {date}"
             meta = ", ".join(x for x in (f"in {_cut(place, 40)}" if place else None, date, _cut(where, 60)) if x)
             lines.append(f"• “{_cut(row.get('sentence', ''), 280)}”" + (f" ({meta})" if meta else ""))
     return "\n".join(lines)
