@@ -155,6 +155,9 @@ def test_explain_gives_a_reason_per_sentence(extractor: Extractor) -> None:
     ((_, ctx),) = extractor.contexts_many([Article("t", text, published=DAY)])
     rows = explain(ctx)
     assert rows[0]["events"][0]["rule"] == "visit-v" and rows[0]["events"][0]["trigger"] == "visited"
+    # where and when, and whether the date is stated (the text gives none: the publication day)
+    assert rows[0]["events"][0]["place"] == {"name": "Turkey", "country": "TUR"}
+    assert (rows[0]["events"][0]["date"], rows[0]["events"][0]["date_basis"]) == (DAY.isoformat(), "published")
     assert rows[1]["reason"].startswith("discarded")
     assert rows[2]["reason"] == "no trigger"
     assert "guard" in rows[3]["reason"]

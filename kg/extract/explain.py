@@ -39,6 +39,7 @@ def _event_json(ctx: DocContext, event: Any) -> dict[str, Any]:
         "modality": event.modality,
         "date": event.date,
         "date_basis": event.date_basis if event.date else None,
+        "place": event.place.to_json() if event.place else None,
         "domestic": bool(event.extra.get("domestic")),
     }
 
