@@ -48,7 +48,7 @@ from kg.analysis.queries import actor_key
 from kg.cameo import cameo_table
 from kg.errors import InputError
 from kg.store import KnowledgeGraph
-from kg.store.rdf import ACTOR_CLASS, DATE_BASIS, MODALITY
+from kg.store.rdf import ACTOR_CLASS, DATE_BASIS_NAME, MODALITY_NAME
 from kg.vocab import WD, actor_iri, article_iri, graph_iri
 from service.params import date_bound, flag_param, page
 from service.store import get_kg
@@ -57,7 +57,6 @@ __all__ = ["actor_param", "bp", "find_events"]
 
 bp = Blueprint("events", __name__, url_prefix="/api/events")
 
-_MODALITY_NAME = {str(iri): name for name, iri in MODALITY.items()}
 _ACTOR_TYPE = {str(iri): name for name, iri in ACTOR_CLASS.items()}
 _ACTOR_FIELDS = (
     "label",
@@ -190,10 +189,6 @@ def _actor(row: Any, var: str) -> dict[str, Any]:
     }
 
 
-#: The JSON name of each date basis; events stored before bases were recorded have none (null).
-_DATE_BASIS = {str(iri): name for name, iri in DATE_BASIS.items()}
-
-
 def _place(row: Any) -> dict[str, Any] | None:
     name, country = _text(row["placeName"]), _text(row["placeCountry"])
     if name is None:
@@ -213,8 +208,9 @@ def _event(row: Any) -> dict[str, Any]:
         "quad_class": int(row["quad"]),
         "label": entry.label if entry else None,
         "date": _text(row["date"]),
-        "date_basis": _DATE_BASIS.get(_text(row["dateBasis"]) or "") if row["date"] is not None else None,
-        "modality": _MODALITY_NAME.get(str(row["mod"])),
+        # Events stored before bases were recorded have none (null).
+        "date_basis": DATE_BASIS_NAME.get(_text(row["dateBasis"]) or "") if row["date"] is not None else None,
+        "modality": MODALITY_NAME.get(str(row["mod"])),
         "place": _place(row),
         "sentence": str(row["sentence"]),
         "start": int(row["start"]),

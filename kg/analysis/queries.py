@@ -17,7 +17,7 @@ from rdflib import Literal, URIRef
 
 from kg.analysis.filters import Filters
 from kg.errors import InputError, NotFoundError
-from kg.store.rdf import DATE_BASIS, MODALITY
+from kg.store.rdf import DATE_BASIS_NAME, MODALITY, MODALITY_NAME
 from kg.vocab import ACTOR, DKG, EVENT, SCHEMA, WD, actor_iri
 
 if TYPE_CHECKING:
@@ -39,8 +39,6 @@ __all__ = [
     "select_lexical",
 ]
 
-_MODALITY_NAME = {str(iri): name for name, iri in MODALITY.items()}
-_BASIS_NAME = {str(iri): name for name, iri in DATE_BASIS.items()}
 _TYPE_NAME = {str(DKG.State): "state", str(DKG.Person): "person", str(DKG.Organization): "organization"}
 _TYPE_NAME[str(DKG.Group)] = "group"
 _EVENT_IRI = re.compile(re.escape(str(EVENT)) + r"[0-9A-Za-z_-]{1,64}")
@@ -494,9 +492,9 @@ WHERE {{
                 "target": _key(str(r.t)),
                 "cameo": str(r.code),
                 "quad_class": int(r.q.toPython()),
-                "modality": _MODALITY_NAME.get(str(r.m), str(r.m)),
+                "modality": MODALITY_NAME.get(str(r.m), str(r.m)),
                 "date": None if r.date is None else str(r.date),
-                "date_basis": _BASIS_NAME.get(str(r.basis)) if r.date is not None and r.basis is not None else None,
+                "date_basis": DATE_BASIS_NAME.get(str(r.basis)) if r.date is not None and r.basis is not None else None,
                 "place": None
                 if r.place is None
                 else {"name": str(r.place), "country": None if r.placeState is None else _key(str(r.placeState))},

@@ -227,6 +227,11 @@ def _manner_clauses(token: Token) -> list[Token]:
     ]
 
 
+def _noun_acts(ctx: DocContext) -> dict[int, TriggerMatch]:
+    """The event nouns of the document ("visit", "arrest"), by token index."""
+    return {m.token: m for m in ctx.triggers if m.rule.pos == "NOUN"}
+
+
 def _same(a: ActorRef, b: ActorRef) -> bool:
     """Whether two references denote the same actor (no event with oneself)."""
     return a.key is not None and (a.kind, a.key, a.sector) == (b.kind, b.key, b.sector)
@@ -474,7 +479,7 @@ class ArgumentLinker:
         Hamas*", "called for a *Russian* withdrawal". The appeal's own source is no party
         to it; nor is anyone of an act that is not cooperation ("called for an inquiry").
         """
-        matches = {m.token: m for m in ctx.triggers if m.rule.pos == "NOUN"}
+        matches = _noun_acts(ctx)
         asked = [c for c in token.children if c.dep_ == "dobj" and c.i in matches]
         asked += [o for o in prep_objects(token, "for") if o.i in matches]
         for act in asked:
@@ -728,35 +733,26 @@ class ArgumentLinker:
             return None  # only a purpose ("to meet"), not a time or a reason
         if any(c.dep_ in SUBJECT_DEPS for c in token.children):
             return None  # an act of someone else
-        journeys = [m for m in ctx.triggers if m.sentence == ctx.sentence_of(token.i) and m.rule.code == TRIP_CODE]
+        sentence = ctx.sentence_of(token.i)
+        journeys = [m for m in ctx.triggers if m.sentence == sentence and m.rule.code == TRIP_CODE]
         if len(journeys) != 1 or journeys[0].token != head.i:
             return None
         return self._one_state(ctx, [head], TRIP_PREPS) or self._state_named(ctx, children(head, {"dobj"}))
 
     def _state_named(self, ctx: DocContext, tokens: Iterable[Token]) -> ActorRef | None:
         """The one state the ``tokens`` themselves name ("Sochi"), or None."""
-        states = {
-            ref.key: ref
-            for token in tokens
-            for ref in ctx.refs.get(token.i, ())
-            if ref.kind == "entry"
-            and ref.key
-            and (entry := self.gazetteer.get(ref.key)) is not None
-            and entry.actor.type == "state"
-        }
-        return replace(next(iter(states.values())), via="located") if len(states) == 1 else None
+        states: list[ActorRef] = []
+        for token in tokens:
+            for ref in ctx.refs.get(token.i, ()):
+                entry = self.gazetteer.get(ref.key) if ref.kind == "entry" and ref.key else None
+                if entry is not None and entry.actor.type == "state" and all(s.key != ref.key for s in states):
+                    states.append(replace(ref, via="located"))
+        return states[0] if len(states) == 1 else None
 
     def _one_state(self, ctx: DocContext, hosts: Iterable[Token | None], preps: Iterable[str]) -> ActorRef | None:
         """The one state the ``preps`` phrases of ``hosts`` name ("in Gaza", "from Lebanon"), or None."""
-        states: list[ActorRef] = []
-        for host in hosts:
-            for prep in preps if host is not None else ():
-                for place in prep_objects(host, prep):
-                    for ref in ctx.refs.get(place.i, ()):
-                        entry = self.gazetteer.get(ref.key) if ref.kind == "entry" and ref.key else None
-                        if entry is not None and entry.actor.type == "state" and all(s.key != ref.key for s in states):
-                            states.append(replace(ref, via="located"))
-        return states[0] if len(states) == 1 else None
+        places = [place for host in hosts if host is not None for prep in preps for place in prep_objects(host, prep)]
+        return self._state_named(ctx, places)
 
     # -- slots --------------------------------------------------------------------------------
 
@@ -1059,11 +1055,11 @@ class ArgumentLinker:
     def _owners(self, ctx: DocContext, things: list[Token], persons: bool) -> list[Token]:
         """The names that own each thing; its possessor, when it has one ("Finland's NATO bid")."""
         found = []
-        # "protested his detention": whom an act noun is done to does not own it.
-        suffered = {m.token for m in ctx.triggers if m.rule.pos == "NOUN" and "poss" in m.rule.target}
+        acts = _noun_acts(ctx)
         for thing in things:
             names = self._name_modifiers(ctx, thing, persons)
-            if thing.i in suffered:
+            if thing.i in acts and "poss" in acts[thing.i].rule.target:
+                # "protested his detention": whom an act noun is done to does not own it.
                 names = [n for n in names if n.dep_ != "poss"]
             found += [n for n in names if n.dep_ == "poss"] or names
         return found
@@ -1291,18 +1287,17 @@ class ArgumentLinker:
                 # A possessor owns the thing before its "of" phrase does: "condemned *Russia's*
                 # annexation of four Ukrainian regions" condemns Russia only.
                 owned = [t for t in things if not children(t, {"poss"})]
-                acts = {m.token: m for m in ctx.triggers if m.rule.pos == "NOUN" and m.token != token.i}
-                for t in owned:
-                    if t.i in acts and not prep_objects(t, "by"):
-                        # "protested the arrest of its citizens *in Canada*", "the expulsion of its
-                        # diplomats *from Poland*": the doer the act's own phrases name.
-                        doers, how = self._sources(ctx, t, acts[t.i])
-                        if doers and how in PLACED_DOER_SLOTS:
-                            return doers, "owner"
+                acts = _noun_acts(ctx)
                 for t in owned:
                     # Whoever did it, not what it was done to: "opposed the listing of Chinese
                     # firms *by the US*".
                     doers = prep_objects(t, "by") if "by" in preps else []
+                    if t.i in acts and not prep_objects(t, "by"):
+                        # "protested the arrest of its citizens *in Canada*", "the expulsion of its
+                        # diplomats *from Poland*": the doer the act's own phrases name.
+                        placed, how = self._sources(ctx, t, acts[t.i])
+                        if placed and how in PLACED_DOER_SLOTS:
+                            return placed, "owner"
                     inner += doers or [o for p in preps for o in prep_objects(t, p)]
                 # "attacked 15 positions *belonging to* terrorist groups in Gaza".
                 inner += [

@@ -50,6 +50,9 @@ MODALITY = {
 DIRECT_MODALITIES = frozenset({"asserted", "planned", "reported"})
 PRECISION = {"day": DKG.DayPrecision, "month": DKG.MonthPrecision, "year": DKG.YearPrecision}
 DATE_BASIS = {"text": DKG.StatedDate, "published": DKG.PublicationDate}
+#: Names by IRI, for reading the store back.
+MODALITY_NAME = {str(iri): name for name, iri in MODALITY.items()}
+DATE_BASIS_NAME = {str(iri): name for name, iri in DATE_BASIS.items()}
 DATE_TYPE = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 ACTOR_CLASS = {"state": DKG.State, "person": DKG.Person, "organization": DKG.Organization, "group": DKG.Group}
 
